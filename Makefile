@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: GPL-2.0
+# ioguard: checks and rewrites Linux kernel trees so that every MMIO
+# mapping is announced to the hypervisor (pKVM MMIO guard and friends).
+#
+#   make          build build/ioguard-sparse
+#   make run      fetch Debian's linux-source-6.1, prepare arm64 and run
+#                 the checker over the mapping-relevant directories
+#   make check    install what is missing, build, run every test
+#   make bench    time the checker against plain sparse
+
+IOGUARD_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/ioguard
+export IOGUARD_CACHE
+SPARSE_DIR := $(IOGUARD_CACHE)/sparse
+LIBSPARSE := $(SPARSE_DIR)/libsparse.a
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+CFLAGS += -Wall -Wno-unused-parameter -std=gnu11
+SPARSE_CFLAGS := -I$(SPARSE_DIR)
+
+B := build
+CHECKER_SRCS := $(wildcard checkers/*.c)
+CHECKER_OBJS := $(patsubst checkers/%.c,$(B)/checkers/%.o,$(CHECKER_SRCS)) \
+	$(B)/src/spec.o $(B)/src/default-spec.o
+
+# The default run: Debian's 6.1 for arm64, the directories that map MMIO.
+RUN_KERNEL ?= 6.1
+RUN_ARCH ?= arm64
+
+.PHONY: all deps run check test bench clean
+all: $(B)/ioguard-sparse
+
+deps:
+	@src/sh/deps.sh
+
+$(LIBSPARSE):
+	@src/sh/fetch-sparse.sh >/dev/null
+
+$(B)/checkers/%.o: checkers/%.c checkers/*.h checkers/checks.def src/spec.h | $(LIBSPARSE)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SPARSE_CFLAGS) -c -o $@ $<
+
+$(B)/src/%.o: src/%.c src/spec.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/src/default-spec.c: src/ioguard.spec src/embed-spec.sh
+	@mkdir -p $(dir $@)
+	src/embed-spec.sh $< > $@
+
+$(B)/src/default-spec.o: $(B)/src/default-spec.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/ioguard-sparse: $(CHECKER_OBJS) $(LIBSPARSE)
+	$(CC) $(CFLAGS) -o $@ $(CHECKER_OBJS) $(LIBSPARSE)
+
+run: deps all
+	@tests/kernel/kbuild-check.sh $(RUN_KERNEL) $(RUN_ARCH)
+
+check: deps all
+	@tests/run.sh
+
+test: all
+	@tests/run.sh
+
+bench: deps all
+	@bench/checker.sh
+
+clean:
+	rm -rf $(B)

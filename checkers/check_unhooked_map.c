@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * unhooked-map: a map entry point returns after a successful mapping
+ * without calling the map hook.
+ */
+#include "checks.h"
+
+static void unannounced(const struct map_site *m)
+{
+	if (!m->in_entry)
+		return;
+	diag(site_pos(m->fn, m->insn), "unhooked-map",
+	     "'%s' returns after a successful '%s' without calling '%s'",
+	     m->fn->name, m->call.spec->name, m->tu->map_hook->name);
+}
+
+const struct check check_unhooked_map = {
+	.name = "unhooked-map",
+	.unannounced = unannounced,
+};

@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Call classification and value reasoning on sparse's SSA IR.
+ */
+#include <string.h>
+
+#include "ir.h"
+
+struct fn *tu_find(struct tu *tu, const struct ident *id)
+{
+	int i;
+
+	for (i = 0; id && i < tu->nr; i++)
+		if (tu->fns[i].sym->ident == id)
+			return &tu->fns[i];
+	return NULL;
+}
+
+char *ident_str(const struct ident *id)
+{
+	return strndup(id->name, id->len);
+}
+
+struct ident *callee_ident(struct instruction *insn)
+{
+	pseudo_t f = insn->func;
+
+	if (!f || f->type != PSEUDO_SYM || !f->sym)
+		return NULL;
+	return f->sym->ident;
+}
+
+const struct spec_entry *tu_spec(struct tu *tu, const struct ident *id)
+{
+	int i;
+
+	for (i = 0; id && i < tu->spec->nr; i++)
+		if (tu->spec_idents[i] == id)
+			return &tu->spec->entries[i];
+	return NULL;
+}
+
+pseudo_t call_arg(struct instruction *insn, int idx)
+{
+	pseudo_t arg;
+	int i = 0;
+
+	FOR_EACH_PTR(insn->arguments, arg) {
+		if (i++ == idx)
+			return arg;
+	} END_FOR_EACH_PTR(arg);
+	return NULL;
+}
+
+static bool is_io_prot(struct tu *tu, const struct spec_entry *e,
+		       struct instruction *insn)
+{
+	int i = e - tu->spec->entries;
+	unsigned long long v;
+	pseudo_t prot;
+
+	if (!e->io_prot)
+		return true;	/* set_fixmap_io() and the like */
+	if (!tu->io_known[i])
+		return false;
+	prot = call_arg(insn, spec_arg(e, ROLE_PROT));
+	return prot && eval_pseudo(prot, NULL, 0, &v) && v == tu->io_value[i];
+}
+
+void classify_call(struct tu *tu, struct instruction *insn, struct call *out)
+{
+	struct ident *id = callee_ident(insn);
+	const struct spec_entry *e;
+	struct fn *helper;
+
+	memset(out, 0, sizeof(*out));
+	if (!id)
+		return;
+	e = tu_spec(tu, id);
+	if (e) {
+		out->spec = e;
+		switch (e->kind) {
+		case SPEC_HOOK_MAP:
+			out->kind = CALL_MAP_HOOK;
+			return;
+		case SPEC_HOOK_UNMAP:
+			out->kind = CALL_UNMAP_HOOK;
+			return;
+		case SPEC_PRIMITIVE:
+			out->kind = CALL_MAP;
+			return;
+		case SPEC_FIXMAP:
+			if (is_io_prot(tu, e, insn))
+				out->kind = CALL_MAP;
+			return;
+		case SPEC_TEARDOWN:
+			out->kind = CALL_TEARDOWN;
+			return;
+		default:
+			return;
+		}
+	}
+	helper = tu_find(tu, id);
+	if (!helper)
+		return;
+	if (helper->always_map_hook > 0) {
+		out->kind = CALL_MAP_HOOK;
+		out->spec = tu->map_hook;
+		out->helper = helper;
+	} else if (helper->always_unmap_hook > 0) {
+		out->kind = CALL_UNMAP_HOOK;
+		out->spec = tu->unmap_hook;
+		out->helper = helper;
+	}
+}
+
+static unsigned long long mask_bits(unsigned long long v, unsigned bits)
+{
+	return bits >= 64 || bits == 0 ? v : v & ((1ULL << bits) - 1);
+}
+
+static long long sext_bits(unsigned long long v, unsigned bits)
+{
+	if (bits == 0 || bits >= 64)
+		return (long long)v;
+	v = mask_bits(v, bits);
+	if (v & (1ULL << (bits - 1)))
+		v |= ~0ULL << bits;
+	return (long long)v;
+}
+
+static bool eval_depth(pseudo_t p, pseudo_t t, unsigned long long tv,
+		       unsigned long long *out, int depth)
+{
+	unsigned long long a, b, c;
+	struct instruction *d;
+	unsigned bits;
+
+	if (!p || depth > 24)
+		return false;
+	if (t && p == t) {
+		*out = tv;
+		return true;
+	}
+	if (p->type == PSEUDO_VAL) {
+		*out = p->value;
+		return true;
+	}
+	if (p->type != PSEUDO_REG || !(d = p->def) || !d->bb)
+		return false;
+
+	switch (d->opcode) {
+	case OP_COPY:
+	case OP_PTRCAST:
+	case OP_UTPTR:
+	case OP_PTRTU:
+	case OP_ZEXT:
+	case OP_TRUNC:
+		if (!eval_depth(d->src, t, tv, &a, depth + 1))
+			return false;
+		if (d->opcode == OP_ZEXT && d->orig_type)
+			a = mask_bits(a, d->orig_type->bit_size);
+		*out = mask_bits(a, d->size);
+		return true;
+	case OP_SEXT:
+		if (!eval_depth(d->src, t, tv, &a, depth + 1))
+			return false;
+		bits = d->orig_type ? d->orig_type->bit_size : d->size;
+		*out = mask_bits(sext_bits(a, bits), d->size);
+		return true;
+	case OP_NOT:
+	case OP_NEG:
+		if (!eval_depth(d->src, t, tv, &a, depth + 1))
+			return false;
+		*out = mask_bits(d->opcode == OP_NOT ? ~a : -a, d->size);
+		return true;
+	case OP_SEL:
+		if (!eval_depth(d->src1, t, tv, &c, depth + 1))
+			return false;
+		return eval_depth(c ? d->src2 : d->src3, t, tv, out, depth + 1);
+	default:
+		break;
+	}
+
+	if (d->opcode >= OP_BINARY && d->opcode <= OP_BINARY_END) {
+		if (!eval_depth(d->src1, t, tv, &a, depth + 1) ||
+		    !eval_depth(d->src2, t, tv, &b, depth + 1))
+			return false;
+		switch (d->opcode) {
+		case OP_ADD: c = a + b; break;
+		case OP_SUB: c = a - b; break;
+		case OP_MUL: c = a * b; break;
+		case OP_AND: c = a & b; break;
+		case OP_OR: c = a | b; break;
+		case OP_XOR: c = a ^ b; break;
+		case OP_SHL: c = b < 64 ? a << b : 0; break;
+		case OP_LSR: c = b < 64 ? mask_bits(a, d->size) >> b : 0; break;
+		default: return false;
+		}
+		*out = mask_bits(c, d->size);
+		return true;
+	}
+	if (d->opcode >= OP_BINCMP && d->opcode <= OP_BINCMP_END) {
+		long long sa, sb;
+
+		if (!eval_depth(d->src1, t, tv, &a, depth + 1) ||
+		    !eval_depth(d->src2, t, tv, &b, depth + 1))
+			return false;
+		bits = d->itype ? d->itype->bit_size : 64;
+		a = mask_bits(a, bits);
+		b = mask_bits(b, bits);
+		sa = sext_bits(a, bits);
+		sb = sext_bits(b, bits);
+		switch (d->opcode) {
+		case OP_SET_EQ: c = a == b; break;
+		case OP_SET_NE: c = a != b; break;
+		case OP_SET_LT: c = sa < sb; break;
+		case OP_SET_LE: c = sa <= sb; break;
+		case OP_SET_GT: c = sa > sb; break;
+		case OP_SET_GE: c = sa >= sb; break;
+		case OP_SET_B: c = a < b; break;
+		case OP_SET_BE: c = a <= b; break;
+		case OP_SET_A: c = a > b; break;
+		case OP_SET_AE: c = a >= b; break;
+		default: return false;
+		}
+		*out = c;
+		return true;
+	}
+	return false;
+}
+
+bool eval_pseudo(pseudo_t p, pseudo_t t, unsigned long long tv,
+		 unsigned long long *out)
+{
+	return eval_depth(p, t, tv, out, 0);
+}
+
+unsigned long long status_value(enum spec_success s, enum status st)
+{
+	if (s == SUCCESS_NONNULL)
+		/* a plausible kernel virtual address, and NULL */
+		return st == ST_SUCCESS ? 0xffff800010000000ULL : 0;
+	/* 0, and -EINVAL */
+	return st == ST_SUCCESS ? 0 : (unsigned long long)-22LL;
+}
+
+struct position site_pos(struct fn *fn, struct instruction *insn)
+{
+	struct basic_block *bb;
+	struct instruction *i;
+	bool seen = false;
+
+	if (insn->pos.stream == fn->sym->pos.stream)
+		return insn->pos;
+	/* Inlined from a header: sparse emits the inlined-call marker, with
+	 * the call site's position, after the inlined body. */
+	FOR_EACH_PTR(fn->ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, i) {
+			if (i == insn)
+				seen = true;
+			else if (seen && i->opcode == OP_INLINED_CALL &&
+				 i->pos.stream == fn->sym->pos.stream)
+				return i->pos;
+		} END_FOR_EACH_PTR(i);
+	} END_FOR_EACH_PTR(bb);
+	return insn->pos;
+}
+
+/*
+ * Derivation: the roots a value is computed from, through copies,
+ * casts, arithmetic and phi nodes. Roots are arguments, symbols, loads
+ * (by address and offset), call results, and constants.
+ */
+enum root_kind { R_VAL, R_ARG, R_SYM, R_LOAD, R_OTHER };
+
+struct root {
+	enum root_kind kind;
+	const void *key;
+	long long value;
+};
+
+#define MAX_ROOTS 32
+
+struct roots {
+	int n;
+	bool overflow;
+	struct root v[MAX_ROOTS];
+	int nseen;
+	pseudo_t seen[64];
+};
+
+static void add_root(struct roots *r, enum root_kind kind, const void *key,
+		     long long value)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].kind == kind && r->v[i].key == key &&
+		    r->v[i].value == value)
+			return;
+	if (r->n == MAX_ROOTS) {
+		r->overflow = true;
+		return;
+	}
+	r->v[r->n++] = (struct root){ kind, key, value };
+}
+
+static void collect(pseudo_t p, struct roots *r, int depth)
+{
+	struct instruction *d;
+	pseudo_t phi;
+	int i;
+
+	if (!p || depth > 24) {
+		r->overflow = true;
+		return;
+	}
+	for (i = 0; i < r->nseen; i++)
+		if (r->seen[i] == p)
+			return;
+	if (r->nseen < 64)
+		r->seen[r->nseen++] = p;
+
+	switch (p->type) {
+	case PSEUDO_VAL:
+		add_root(r, R_VAL, NULL, p->value);
+		return;
+	case PSEUDO_ARG:
+		add_root(r, R_ARG, p, 0);
+		return;
+	case PSEUDO_SYM:
+		add_root(r, R_SYM, p->sym, 0);
+		return;
+	case PSEUDO_PHI:
+		if (p->def && p->def->opcode == OP_PHISOURCE)
+			collect(p->def->phi_src, r, depth + 1);
+		return;
+	case PSEUDO_REG:
+		break;
+	default:
+		add_root(r, R_OTHER, p, 0);
+		return;
+	}
+	d = p->def;
+	if (!d) {
+		add_root(r, R_OTHER, p, 0);
+		return;
+	}
+	switch (d->opcode) {
+	case OP_COPY: case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU:
+	case OP_ZEXT: case OP_SEXT: case OP_TRUNC: case OP_NOT: case OP_NEG:
+		collect(d->src, r, depth + 1);
+		return;
+	case OP_SEL:
+		collect(d->src2, r, depth + 1);
+		collect(d->src3, r, depth + 1);
+		return;
+	case OP_PHI:
+		FOR_EACH_PTR(d->phi_list, phi) {
+			if (phi != VOID)
+				collect(phi, r, depth + 1);
+		} END_FOR_EACH_PTR(phi);
+		return;
+	case OP_LOAD: {
+		struct roots base = { 0 };
+
+		/* two loads of the same place count as the same value */
+		collect(d->src, &base, depth + 1);
+		if (base.n == 1 && !base.overflow)
+			add_root(r, R_LOAD, base.v[0].key,
+				 base.v[0].value + d->offset);
+		else
+			add_root(r, R_OTHER, p, 0);
+		return;
+	}
+	default:
+		break;
+	}
+	if ((d->opcode >= OP_BINARY && d->opcode <= OP_BINARY_END)) {
+		collect(d->src1, r, depth + 1);
+		collect(d->src2, r, depth + 1);
+		return;
+	}
+	add_root(r, R_OTHER, p, 0);
+}
+
+static bool has_variable(const struct roots *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].kind != R_VAL)
+			return true;
+	return false;
+}
+
+enum derived pseudo_derived(pseudo_t a, pseudo_t b)
+{
+	struct roots ra = { 0 }, rb = { 0 };
+	bool va, vb;
+	int i, j;
+
+	collect(a, &ra, 0);
+	collect(b, &rb, 0);
+	if (ra.overflow || rb.overflow)
+		return DERIVED_UNSURE;
+	va = has_variable(&ra);
+	vb = has_variable(&rb);
+	if (va != vb)
+		return DERIVED_NO;
+	for (i = 0; i < ra.n; i++) {
+		if (va && ra.v[i].kind == R_VAL)
+			continue;
+		for (j = 0; j < rb.n; j++)
+			if (ra.v[i].kind == rb.v[j].kind &&
+			    ra.v[i].key == rb.v[j].key &&
+			    ra.v[i].value == rb.v[j].value)
+				return DERIVED_YES;
+	}
+	return DERIVED_NO;
+}
+
+unsigned long long param_mask(pseudo_t p)
+{
+	struct roots r = { 0 };
+	unsigned long long mask = 0;
+	int i;
+
+	collect(p, &r, 0);
+	if (r.overflow)
+		return UNKNOWN_PARAMS;
+	for (i = 0; i < r.n; i++) {
+		const struct pseudo *arg = r.v[i].key;
+
+		if (r.v[i].kind == R_VAL)
+			continue;
+		if (r.v[i].kind != R_ARG || arg->nr < 1 || arg->nr > 64)
+			return UNKNOWN_PARAMS;
+		mask |= 1ULL << (arg->nr - 1);
+	}
+	return mask ? mask : UNKNOWN_PARAMS;
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What ioguard-sparse knows about one translation unit: its linearized
+ * functions, how each call relates to the spec, and the small value
+ * reasoning (evaluation, derivation) the checks share.
+ */
+#ifndef IOGUARD_IR_H
+#define IOGUARD_IR_H
+
+#include <stdbool.h>
+
+#include "lib.h"
+#include "symbol.h"
+#include "linearize.h"
+
+#include "../src/spec.h"
+
+#define UNKNOWN_PARAMS (~0ULL)
+
+struct fn {
+	struct symbol *sym;
+	const char *name;
+	struct entrypoint *ep;
+	const struct spec_entry *spec;	/* what the spec says it is, if anything */
+	int nbbs;			/* bb->priv holds each block's index */
+	/* Summaries for same-file helpers: -1 not computed, 0 no, 1 yes. */
+	signed char always_map_hook, always_unmap_hook;
+	/* Per map-hook parameter: bit mask of this function's parameters it
+	 * is derived from, or UNKNOWN_PARAMS. */
+	unsigned long long hook_params[SPEC_MAX_ARGS];
+};
+
+struct tu {
+	const struct spec *spec;
+	const struct spec_entry *map_hook, *unmap_hook;
+	struct ident **spec_idents;	/* parallel to spec->entries */
+	struct fn *fns;
+	int nr;
+	/* io-prot values evaluated in this file, parallel to spec->entries */
+	bool *io_known;
+	unsigned long long *io_value;
+};
+
+enum call_kind {
+	CALL_OTHER,
+	CALL_MAP_HOOK,		/* the hook, or a helper that always calls it */
+	CALL_UNMAP_HOOK,
+	CALL_MAP,		/* primitive, or fixmap with IO protection */
+	CALL_TEARDOWN,
+};
+
+struct call {
+	enum call_kind kind;
+	const struct spec_entry *spec;	/* the primitive, hook or teardown */
+	struct fn *helper;		/* hook reached through this helper */
+};
+
+enum status { ST_UNKNOWN, ST_SUCCESS, ST_FAILURE };
+
+struct fn *tu_find(struct tu *tu, const struct ident *id);
+const struct spec_entry *tu_spec(struct tu *tu, const struct ident *id);
+struct ident *callee_ident(struct instruction *insn);
+char *ident_str(const struct ident *id);
+void classify_call(struct tu *tu, struct instruction *insn, struct call *out);
+pseudo_t call_arg(struct instruction *insn, int idx);
+
+/* Value of p when pseudo t holds tv; false when it cannot be known. */
+bool eval_pseudo(pseudo_t p, pseudo_t t, unsigned long long tv,
+		 unsigned long long *out);
+
+/* Representative return values of a call for success and failure. */
+unsigned long long status_value(enum spec_success s, enum status st);
+
+/* Where to report insn: the call site in fn's own file. */
+struct position site_pos(struct fn *fn, struct instruction *insn);
+
+/* Does a derive from b (copies, casts, simple arithmetic, phi)? */
+enum derived { DERIVED_YES, DERIVED_NO, DERIVED_UNSURE };
+enum derived pseudo_derived(pseudo_t a, pseudo_t b);
+/* Bit mask of fn parameters that p derives from, or UNKNOWN_PARAMS. */
+unsigned long long param_mask(pseudo_t p);
+
+void compute_summaries(struct tu *tu);
+
+#endif

@@ -1,0 +1,49 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Fetch Debian's sparse source package through the private apt
+# configuration, apply Debian's patches and build libsparse.a (and plain
+# sparse, for benchmarks) in the cache. Prints the source directory.
+#
+# usage: fetch-sparse.sh
+set -eu
+
+die() { echo "ioguard: fetch-sparse: $*" >&2; exit 2; }
+
+here=$(cd "$(dirname "$0")" && pwd)
+cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
+dir=$cache/sparse
+
+if [ -f "$dir/.ioguard-built" ] && [ -f "$dir/libsparse.a" ]; then
+	echo "$dir"
+	exit 0
+fi
+
+mkdir -p "$cache"
+work=$(mktemp -d "$cache/.sparse.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+ls "$cache/apt/lists"/*Sources* >/dev/null 2>&1 ||
+	"$here/private-apt.sh" -qq update >&2 || die "apt update failed"
+(cd "$work" && "$here/private-apt.sh" -q source --download-only sparse) >&2 ||
+	die "cannot download Debian's sparse source package"
+
+orig=$(ls "$work"/sparse_*.orig.tar.* | head -n 1)
+debian=$(ls "$work"/sparse_*.debian.tar.* | head -n 1)
+mkdir "$work/src"
+tar -x -C "$work/src" --strip-components=1 -f "$orig" || die "cannot unpack $orig"
+tar -x -C "$work/src" -f "$debian" || die "cannot unpack $debian"
+if [ -f "$work/src/debian/patches/series" ]; then
+	grep -v '^#' "$work/src/debian/patches/series" | while read -r p _; do
+		[ -n "$p" ] || continue
+		patch -d "$work/src" -p1 -s < "$work/src/debian/patches/$p" ||
+			die "Debian patch $p does not apply"
+	done
+fi
+
+echo "ioguard: building libsparse.a" >&2
+make -C "$work/src" -s -j"$(nproc)" libsparse.a sparse >&2 ||
+	die "building libsparse failed"
+rm -rf "$dir"
+mv "$work/src" "$dir"
+touch "$dir/.ioguard-built"
+echo "$dir"

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parser for the ioguard spec. One record per line:
+ *
+ *	KIND NAME [ROLE...] [key=value...]
+ *
+ * except 'exempt', whose words after NAME are the reason. '#' starts a
+ * comment. Errors name the file and line.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spec.h"
+
+static const char *const kind_names[] = {
+	[SPEC_HOOK_MAP] = "hook-map",
+	[SPEC_HOOK_UNMAP] = "hook-unmap",
+	[SPEC_ENTRY_MAP] = "entry-map",
+	[SPEC_ENTRY_UNMAP] = "entry-unmap",
+	[SPEC_PRIMITIVE] = "primitive",
+	[SPEC_FIXMAP] = "fixmap",
+	[SPEC_TEARDOWN] = "teardown",
+	[SPEC_EXEMPT] = "exempt",
+};
+
+static const char *const role_names[] = {
+	[ROLE_NONE] = "-",
+	[ROLE_ADDR] = "addr",
+	[ROLE_END] = "end",
+	[ROLE_PHYS] = "phys",
+	[ROLE_PROT] = "prot",
+	[ROLE_SIZE] = "size",
+	[ROLE_IDX] = "idx",
+	[ROLE_AREA] = "area",
+	[ROLE_RES] = "res",
+};
+
+static const char *const success_names[] = {
+	[SUCCESS_ZERO] = "zero",
+	[SUCCESS_NONNULL] = "nonnull",
+	[SUCCESS_VOID] = "void",
+};
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *spec_kind_name(enum spec_kind kind)
+{
+	return kind_names[kind];
+}
+
+const char *spec_role_name(enum spec_role role)
+{
+	return role_names[role];
+}
+
+static int lookup(const char *const *names, size_t n, const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (names[i] && !strcmp(names[i], word))
+			return (int)i;
+	return -1;
+}
+
+static int fail(char *err, size_t errlen, const char *path, int line,
+		const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(err, errlen, "%s:%d: %s", path, line, msg);
+	return -1;
+}
+
+static int is_ident(const char *s)
+{
+	if (!*s || (*s >= '0' && *s <= '9'))
+		return 0;
+	for (; *s; s++)
+		if (!(*s == '_' || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+			return 0;
+	return 1;
+}
+
+static char *next_word(char **cursor)
+{
+	char *s = *cursor, *w;
+
+	s += strspn(s, " \t");
+	if (!*s)
+		return NULL;
+	w = s;
+	s += strcspn(s, " \t");
+	if (*s)
+		*s++ = '\0';
+	*cursor = s;
+	return w;
+}
+
+static int parse_line(struct spec *spec, char *s, int line, char *err,
+		      size_t errlen)
+{
+	struct spec_entry e = { .line = line };
+	char *word, *hash = strchr(s, '#');
+	int k;
+
+	if (hash)
+		*hash = '\0';
+	word = next_word(&s);
+	if (!word)
+		return 0;
+	k = lookup(kind_names, ARRAY_SIZE(kind_names), word);
+	if (k < 0)
+		return fail(err, errlen, spec->path, line,
+			    "unknown kind '%s' (hook-map, hook-unmap, entry-map, entry-unmap, primitive, fixmap, teardown, exempt)",
+			    word);
+	e.kind = k;
+	word = next_word(&s);
+	if (!word || !is_ident(word))
+		return fail(err, errlen, spec->path, line,
+			    "%s needs a function name", kind_names[k]);
+	if (spec_find(spec, word))
+		return fail(err, errlen, spec->path, line,
+			    "'%s' is already named by line %d", word,
+			    spec_find(spec, word)->line);
+	e.name = strdup(word);
+	e.success = e.kind == SPEC_FIXMAP ? SUCCESS_VOID : SUCCESS_ZERO;
+
+	if (e.kind == SPEC_EXEMPT) {
+		s += strspn(s, " \t");
+		s[strcspn(s, "\r\n")] = '\0';
+		while (*s && strchr(" \t", s[strlen(s) - 1]))
+			s[strlen(s) - 1] = '\0';
+		if (!*s)
+			return fail(err, errlen, spec->path, line,
+				    "exempt '%s' needs a reason", e.name);
+		e.reason = strdup(s);
+		goto add;
+	}
+
+	while ((word = next_word(&s))) {
+		char *eq = strchr(word, '=');
+
+		if (!eq) {
+			int r = lookup(role_names, ARRAY_SIZE(role_names), word);
+
+			if (r < 0)
+				return fail(err, errlen, spec->path, line,
+					    "unknown role '%s' (addr, end, phys, prot, size, idx, area, res, -)",
+					    word);
+			if (e.nargs == SPEC_MAX_ARGS)
+				return fail(err, errlen, spec->path, line,
+					    "more than %d parameters", SPEC_MAX_ARGS);
+			e.roles[e.nargs++] = r;
+			continue;
+		}
+		*eq++ = '\0';
+		if (!strcmp(word, "success")) {
+			int v = lookup(success_names, ARRAY_SIZE(success_names), eq);
+
+			if (v < 0)
+				return fail(err, errlen, spec->path, line,
+					    "success=%s: expected zero, nonnull or void", eq);
+			e.success = v;
+		} else if (!strcmp(word, "io-prot") && e.kind == SPEC_FIXMAP) {
+			if (!is_ident(eq))
+				return fail(err, errlen, spec->path, line,
+					    "io-prot needs a macro name");
+			e.io_prot = strdup(eq);
+		} else {
+			return fail(err, errlen, spec->path, line,
+				    "unknown key '%s' for %s", word, kind_names[k]);
+		}
+	}
+	if (e.io_prot && spec_arg(&e, ROLE_PROT) < 0)
+		return fail(err, errlen, spec->path, line,
+			    "io-prot needs a parameter with role prot");
+	if ((e.kind == SPEC_HOOK_MAP || e.kind == SPEC_HOOK_UNMAP) &&
+	    spec_hook(spec, e.kind))
+		return fail(err, errlen, spec->path, line,
+			    "a second %s (first on line %d)", kind_names[k],
+			    spec_hook(spec, e.kind)->line);
+add:
+	spec->entries = realloc(spec->entries,
+				(spec->nr + 1) * sizeof(*spec->entries));
+	if (!spec->entries)
+		return fail(err, errlen, spec->path, line, "out of memory");
+	spec->entries[spec->nr++] = e;
+	return 0;
+}
+
+int spec_parse(struct spec *spec, const char *path, const char *text,
+	       char *err, size_t errlen)
+{
+	char *copy = strdup(text), *line = copy, *nl;
+	int nr = 0, ret = 0;
+
+	memset(spec, 0, sizeof(*spec));
+	spec->path = strdup(path);
+	while (line && ret == 0) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		ret = parse_line(spec, line, ++nr, err, errlen);
+		line = nl ? nl + 1 : NULL;
+	}
+	free(copy);
+	if (ret == 0 && !spec_hook(spec, SPEC_HOOK_MAP))
+		return fail(err, errlen, path, nr, "no hook-map line");
+	return ret;
+}
+
+int spec_load(struct spec *spec, const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	char *text;
+	long len;
+	int ret;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	if (len < 0 || !(text = malloc(len + 1))) {
+		fclose(f);
+		snprintf(err, errlen, "%s: cannot read", path);
+		return -1;
+	}
+	if (fread(text, 1, len, f) != (size_t)len) {
+		fclose(f);
+		free(text);
+		snprintf(err, errlen, "%s: cannot read", path);
+		return -1;
+	}
+	fclose(f);
+	text[len] = '\0';
+	if (strlen(text) != (size_t)len) {
+		free(text);
+		snprintf(err, errlen, "%s: not a text file", path);
+		return -1;
+	}
+	ret = spec_parse(spec, path, text, err, errlen);
+	free(text);
+	return ret;
+}
+
+int spec_load_default(struct spec *spec, char *err, size_t errlen)
+{
+	return spec_parse(spec, "<built-in spec>", ioguard_default_spec, err,
+			  errlen);
+}
+
+const struct spec_entry *spec_find(const struct spec *spec, const char *name)
+{
+	int i;
+
+	for (i = 0; i < spec->nr; i++)
+		if (!strcmp(spec->entries[i].name, name))
+			return &spec->entries[i];
+	return NULL;
+}
+
+const struct spec_entry *spec_hook(const struct spec *spec, enum spec_kind kind)
+{
+	int i;
+
+	for (i = 0; i < spec->nr; i++)
+		if (spec->entries[i].kind == kind)
+			return &spec->entries[i];
+	return NULL;
+}
+
+int spec_arg(const struct spec_entry *e, enum spec_role role)
+{
+	int i;
+
+	for (i = 0; i < e->nargs; i++)
+		if (e->roles[i] == role)
+			return i;
+	return -1;
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The ioguard spec: one file naming the hooks, the map and unmap entry
+ * points, the page-table primitives, the fixmap IO patterns and the
+ * teardown functions. Every ioguard tool reads it through this module
+ * (the Coccinelle scripts parse the same text in Python). docs/spec.md
+ * describes the format.
+ */
+#ifndef IOGUARD_SPEC_H
+#define IOGUARD_SPEC_H
+
+#include <stddef.h>
+
+enum spec_kind {
+	SPEC_HOOK_MAP,
+	SPEC_HOOK_UNMAP,
+	SPEC_ENTRY_MAP,
+	SPEC_ENTRY_UNMAP,
+	SPEC_PRIMITIVE,
+	SPEC_FIXMAP,
+	SPEC_TEARDOWN,
+	SPEC_EXEMPT,
+};
+
+/* What a parameter is; ROLE_NONE ('-') is a parameter no check reads. */
+enum spec_role {
+	ROLE_NONE,
+	ROLE_ADDR,
+	ROLE_END,
+	ROLE_PHYS,
+	ROLE_PROT,
+	ROLE_SIZE,
+	ROLE_IDX,
+	ROLE_AREA,
+	ROLE_RES,
+	ROLE_COUNT,
+};
+
+/* What the return value says about success. */
+enum spec_success {
+	SUCCESS_ZERO,		/* int: 0 on success, negative errno on failure */
+	SUCCESS_NONNULL,	/* pointer: non-NULL on success */
+	SUCCESS_VOID,		/* cannot fail */
+};
+
+#define SPEC_MAX_ARGS 8
+
+struct spec_entry {
+	enum spec_kind kind;
+	char *name;
+	int nargs;
+	enum spec_role roles[SPEC_MAX_ARGS];
+	enum spec_success success;
+	char *io_prot;		/* fixmap: macro naming the IO protection */
+	char *reason;		/* exempt: why */
+	int line;
+};
+
+struct spec {
+	char *path;
+	struct spec_entry *entries;
+	int nr;
+};
+
+/*
+ * Parse spec text. On error, returns -1 and writes "PATH:LINE: message"
+ * into err.
+ */
+int spec_parse(struct spec *spec, const char *path, const char *text,
+	       char *err, size_t errlen);
+int spec_load(struct spec *spec, const char *path, char *err, size_t errlen);
+/* The spec built into the binary (src/ioguard.spec at build time). */
+int spec_load_default(struct spec *spec, char *err, size_t errlen);
+
+const struct spec_entry *spec_find(const struct spec *spec, const char *name);
+const struct spec_entry *spec_hook(const struct spec *spec, enum spec_kind kind);
+/* Index of the first parameter with this role, or -1. */
+int spec_arg(const struct spec_entry *e, enum spec_role role);
+
+const char *spec_kind_name(enum spec_kind kind);
+const char *spec_role_name(enum spec_role role);
+
+extern const char ioguard_default_spec[];
+
+#endif
