@@ -12,7 +12,7 @@ static void unannounced(const struct map_site *m)
 
 	if (m->in_entry)
 		return;
-	diag(site_pos(m->fn, m->insn), "bypass",
+	diag(site_pos(m->tu, m->fn, m->insn), "bypass",
 	     "'%s' maps MMIO with '%s'%s%s%s outside a map entry point and returns without calling '%s'",
 	     m->fn->name, e->name, e->io_prot ? " (" : "",
 	     e->io_prot ? e->io_prot : "", e->io_prot ? ")" : "",

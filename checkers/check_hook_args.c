@@ -53,7 +53,7 @@ static void hooked(const struct hook_site *h)
 		mapped = call_arg(m->insn, at);
 		if (!mapped || role_derived(h, i, mapped) != DERIVED_NO)
 			continue;
-		diag(site_pos(m->fn, h->insn), "hook-args",
+		diag(site_pos(m->tu, m->fn, h->insn), "hook-args",
 		     "'%s' passes '%s' a value as %s that is not derived from the %s given to '%s'",
 		     m->fn->name, h->call.helper ? h->call.helper->name :
 						   hook->name,

@@ -11,7 +11,7 @@ static void hooked(const struct hook_site *h)
 
 	if (h->status == ST_SUCCESS)
 		return;
-	diag(site_pos(m->fn, h->insn), "hook-on-failure",
+	diag(site_pos(m->tu, m->fn, h->insn), "hook-on-failure",
 	     h->status == ST_FAILURE ?
 	     "'%s' calls '%s' on a path where '%s' failed" :
 	     "'%s' calls '%s' without testing that '%s' succeeded",

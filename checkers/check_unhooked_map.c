@@ -9,7 +9,7 @@ static void unannounced(const struct map_site *m)
 {
 	if (!m->in_entry)
 		return;
-	diag(site_pos(m->fn, m->insn), "unhooked-map",
+	diag(site_pos(m->tu, m->fn, m->insn), "unhooked-map",
 	     "'%s' returns after a successful '%s' without calling '%s'",
 	     m->fn->name, m->call.spec->name, m->tu->map_hook->name);
 }

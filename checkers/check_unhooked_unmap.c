@@ -7,7 +7,7 @@
 
 static void unhooked_teardown(const struct teardown_site *t)
 {
-	diag(site_pos(t->fn, t->insn), "unhooked-unmap",
+	diag(site_pos(t->tu, t->fn, t->insn), "unhooked-unmap",
 	     "'%s' tears down the mapping with '%s' without calling '%s' first",
 	     t->fn->name, t->spec->name, t->tu->unmap_hook->name);
 }

@@ -173,50 +173,63 @@ static void walk_mapping(struct map_site *m)
 	free(w.stack);
 }
 
+struct teardown_walk {
+	struct tu *tu;
+	struct fn *fn;
+	struct instruction **reported;
+	int nreported;
+};
+
+static void report_teardown(struct teardown_walk *w, struct instruction *insn,
+			    const struct spec_entry *e)
+{
+	struct teardown_site t = { w->tu, w->fn, insn, e };
+	int i;
+
+	for (i = 0; i < w->nreported; i++)
+		if (w->reported[i] == insn)
+			return;
+	w->reported = realloc(w->reported,
+			      (w->nreported + 1) * sizeof(*w->reported));
+	w->reported[w->nreported++] = insn;
+	for_each_check(chk)
+		if ((*chk)->unhooked_teardown)
+			(*chk)->unhooked_teardown(&t);
+}
+
+/* Scan one block; true when it calls the unmap hook (the path ends). */
+static bool scan_teardowns(struct teardown_walk *w, struct basic_block *bb)
+{
+	struct instruction *insn;
+
+	FOR_EACH_PTR(bb->insns, insn) {
+		struct call c;
+
+		if (!insn->bb || insn->opcode != OP_CALL)
+			continue;
+		classify_call(w->tu, insn, &c);
+		if (c.kind == CALL_UNMAP_HOOK)
+			return true;
+		if (c.kind == CALL_TEARDOWN)
+			report_teardown(w, insn, c.spec);
+	} END_FOR_EACH_PTR(insn);
+	return false;
+}
+
 /* Unmap entry points: teardowns reached from the entry without the hook. */
 static void walk_teardowns(struct tu *tu, struct fn *fn)
 {
+	struct teardown_walk w = { tu, fn };
 	char *seen = calloc(fn->nbbs + 1, 1);
-	struct basic_block **stack = NULL, *bb, *child;
-	struct instruction **reported = NULL;
-	int depth = 0, nreported = 0;
+	struct basic_block **stack, *bb, *child;
+	int depth = 0;
 
 	stack = malloc((fn->nbbs + 1) * sizeof(*stack));
 	stack[depth++] = fn->ep->entry->bb;
 	seen[(long)fn->ep->entry->bb->priv] = 1;
 	while (depth) {
-		struct instruction *insn;
-		bool end = false;
-
 		bb = stack[--depth];
-		FOR_EACH_PTR(bb->insns, insn) {
-			struct call c;
-
-			if (!insn->bb || insn->opcode != OP_CALL)
-				continue;
-			classify_call(tu, insn, &c);
-			if (c.kind == CALL_UNMAP_HOOK) {
-				end = true;
-				break;
-			}
-			if (c.kind == CALL_TEARDOWN) {
-				struct teardown_site t = { tu, fn, insn, c.spec };
-				int i;
-
-				for (i = 0; i < nreported; i++)
-					if (reported[i] == insn)
-						break;
-				if (i < nreported)
-					continue;
-				reported = realloc(reported, (nreported + 1) *
-						   sizeof(*reported));
-				reported[nreported++] = insn;
-				for_each_check(chk)
-					if ((*chk)->unhooked_teardown)
-						(*chk)->unhooked_teardown(&t);
-			}
-		} END_FOR_EACH_PTR(insn);
-		if (end)
+		if (scan_teardowns(&w, bb))
 			continue;
 		FOR_EACH_PTR(bb->children, child) {
 			long idx = (long)child->priv;
@@ -229,7 +242,7 @@ static void walk_teardowns(struct tu *tu, struct fn *fn)
 	}
 	free(stack);
 	free(seen);
-	free(reported);
+	free(w.reported);
 }
 
 void check_function(struct tu *tu, struct fn *fn)

@@ -72,7 +72,8 @@ bool eval_pseudo(pseudo_t p, pseudo_t t, unsigned long long tv,
 unsigned long long status_value(enum spec_success s, enum status st);
 
 /* Where to report insn: the call site in fn's own file. */
-struct position site_pos(struct fn *fn, struct instruction *insn);
+struct position site_pos(struct tu *tu, struct fn *fn,
+			 struct instruction *insn);
 
 /* Does a derive from b (copies, casts, simple arithmetic, phi)? */
 enum derived { DERIVED_YES, DERIVED_NO, DERIVED_UNSURE };

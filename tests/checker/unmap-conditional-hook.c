@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "kernel.h"
+
+void generic_iounmap(volatile void __iomem *addr)
+{
+	void *vaddr = (void *)((unsigned long)addr & PAGE_MASK);
+	struct vm_struct *area = find_vm_area(vaddr);
+
+	if (area)
+		iounmap_page_range_hook(area->phys_addr,
+					get_vm_area_size(area));
+	vunmap(vaddr);
+}
+
+/*
+ * check-name: a teardown reachable around the hook is unhooked-unmap
+ *
+ * check-error-start
+unmap-conditional-hook.c:12:15: warning: 'generic_iounmap' tears down the mapping with 'vunmap' without calling 'iounmap_page_range_hook' first [ioguard-unhooked-unmap]
+ * check-error-end
+ */
