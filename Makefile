@@ -22,13 +22,16 @@ B := build
 CHECKER_SRCS := $(wildcard checkers/*.c)
 CHECKER_OBJS := $(patsubst checkers/%.c,$(B)/checkers/%.o,$(CHECKER_SRCS)) \
 	$(B)/src/spec.o $(B)/src/default-spec.o
+CMD_SRCS := $(filter-out src/spec.c,$(wildcard src/*.c))
+CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) \
+	$(B)/src/spec.o $(B)/src/default-spec.o
 
 # The default run: Debian's 6.1 for arm64, the directories that map MMIO.
 RUN_KERNEL ?= 6.1
 RUN_ARCH ?= arm64
 
 .PHONY: all deps run check test bench clean
-all: $(B)/ioguard-sparse
+all: $(B)/ioguard-sparse $(B)/ioguard
 
 deps:
 	@src/sh/deps.sh
@@ -40,7 +43,7 @@ $(B)/checkers/%.o: checkers/%.c checkers/*.h checkers/checks.def src/spec.h | $(
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SPARSE_CFLAGS) -c -o $@ $<
 
-$(B)/src/%.o: src/%.c src/spec.h
+$(B)/src/%.o: src/%.c src/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -53,6 +56,9 @@ $(B)/src/default-spec.o: $(B)/src/default-spec.c
 
 $(B)/ioguard-sparse: $(CHECKER_OBJS) $(LIBSPARSE)
 	$(CC) $(CFLAGS) -o $@ $(CHECKER_OBJS) $(LIBSPARSE)
+
+$(B)/ioguard: $(CMD_OBJS)
+	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS)
 
 run: deps all
 	@tests/kernel/kbuild-check.sh $(RUN_KERNEL) $(RUN_ARCH)

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ioguard: the command. Each subcommand is one cmd_*.c file; the
+ * helpers that talk to apt and kbuild are shell scripts in src/sh/,
+ * found next to the binary's source tree or in IOGUARD_LIBEXEC.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ioguard.h"
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *help;
+} commands[] = {
+	{ "fetch-kernel", cmd_fetch_kernel,
+	  "fetch-kernel 6.1|6.12        download and unpack Debian's linux-source, print its path" },
+	{ "prepare-kernel", cmd_prepare_kernel,
+	  "prepare-kernel VER ARCH      defconfig + prepare an out-of-tree build, print its path" },
+	{ "insert", cmd_insert,
+	  "insert --tree DIR [--arch A] -o FILE.patch | --in-place\n"
+	  "                               insert the hooks with the Coccinelle scripts" },
+	{ "spec", cmd_spec,
+	  "spec [--spec FILE]           check a spec and print it normalised" },
+};
+
+static void usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: ioguard COMMAND [ARGS]\n\nCommands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %s\n", commands[i].help);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "ioguard: unknown command '%s' (see ioguard --help)\n",
+		argv[1]);
+	return 2;
+}

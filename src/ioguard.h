@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef IOGUARD_H
+#define IOGUARD_H
+
+/* Subcommands: argv[0] is the subcommand's name. Exit codes: 0 clean,
+ * 1 findings, 2 usage or input error. */
+int cmd_fetch_kernel(int argc, char **argv);
+int cmd_prepare_kernel(int argc, char **argv);
+int cmd_insert(int argc, char **argv);
+int cmd_spec(int argc, char **argv);
+
+/* util.c */
+/* Path of a helper script in src/sh/ (or $IOGUARD_LIBEXEC). */
+const char *libexec(const char *script);
+/* Path of a data file of ours (cocci/, src/ioguard.spec), or NULL. */
+const char *datadir(const char *relative);
+/* Run argv, return its exit status (127 when it cannot start). */
+int run_command(char *const argv[]);
+#endif
