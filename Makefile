@@ -61,13 +61,13 @@ $(B)/ioguard: $(CMD_OBJS)
 	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS)
 
 run: deps all
-	@tests/kernel/kbuild-check.sh $(RUN_KERNEL) $(RUN_ARCH)
+	@sh tests/kernel/kbuild-check.sh $(RUN_KERNEL) $(RUN_ARCH)
 
 check: deps all
-	@tests/run.sh
+	@sh tests/run.sh
 
 test: all
-	@tests/run.sh
+	@sh tests/run.sh
 
 bench: deps all
 	@bench/checker.sh

@@ -1,0 +1,99 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Command-line contract of ioguard-sparse and ioguard: exit codes
+# (0 clean, 1 findings, 2 usage or input error) and one-line errors that
+# name what is wrong (a spec error names file:line).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+checker=$top/build/ioguard-sparse
+ioguard=$top/build/ioguard
+fixtures=$top/tests/checker
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# expect NAME EXIT PATTERN CMD...: CMD exits EXIT and its output matches
+# the grep pattern PATTERN (empty: no output at all).
+expect() {
+	name=$1 want=$2 pattern=$3
+	shift 3
+	"$@" > "$tmp/out" 2>&1
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL $name: exit $got, expected $want"
+		sed 's/^/	/' "$tmp/out"
+		fail=$((fail + 1))
+	elif [ -z "$pattern" ] && [ -s "$tmp/out" ]; then
+		echo "FAIL $name: expected no output"
+		sed 's/^/	/' "$tmp/out"
+		fail=$((fail + 1))
+	elif [ -n "$pattern" ] && ! grep -q -- "$pattern" "$tmp/out"; then
+		echo "FAIL $name: output does not match '$pattern'"
+		sed 's/^/	/' "$tmp/out"
+		fail=$((fail + 1))
+	else
+		echo "ok   $name"
+		pass=$((pass + 1))
+	fi
+}
+
+one_line() {
+	[ "$(wc -l < "$tmp/out")" -eq 1 ] && echo "ok   $1: one line" &&
+		pass=$((pass + 1)) && return
+	echo "FAIL $1: error is not one line"
+	fail=$((fail + 1))
+}
+
+printf 'hook-map h addr end phys prot\nbogus-kind f\n' > "$tmp/bad-kind.spec"
+printf 'hook-map h addr end phys prot\nprimitive f addr sideways\n' > "$tmp/bad-role.spec"
+printf 'hook-map h addr\nprimitive f addr\nteardown f addr\n' > "$tmp/dup.spec"
+printf 'primitive f addr\n' > "$tmp/nohook.spec"
+printf 'hook-map h addr\nexempt g\n' > "$tmp/noreason.spec"
+printf 'hook-map h addr\nprimitive f addr success=maybe\n' > "$tmp/badsuccess.spec"
+
+expect "checker: no input file" 2 "no input file" "$checker"
+one_line "checker: no input file"
+expect "checker: missing file" 2 "cannot read '$tmp/none.c'" "$checker" "$tmp/none.c"
+one_line "checker: missing file"
+expect "checker: unknown ioguard option" 2 "unknown option '--ioguard-frobnicate'" \
+	"$checker" --ioguard-frobnicate "$fixtures/clean-no-mapping.c"
+expect "checker: --help" 0 "usage: ioguard-sparse" "$checker" --help
+expect "checker: spec unknown kind names file:line" 2 "bad-kind.spec:2: unknown kind 'bogus-kind'" \
+	"$checker" --ioguard-spec="$tmp/bad-kind.spec" "$fixtures/clean-no-mapping.c"
+one_line "checker: spec error"
+expect "checker: spec unknown role" 2 "bad-role.spec:2: unknown role 'sideways'" \
+	"$checker" --ioguard-spec="$tmp/bad-role.spec" "$fixtures/clean-no-mapping.c"
+expect "checker: spec duplicate name" 2 "dup.spec:3: 'f' is already named by line 2" \
+	"$checker" --ioguard-spec="$tmp/dup.spec" "$fixtures/clean-no-mapping.c"
+expect "checker: spec without map hook" 2 "nohook.spec:.*no hook-map line" \
+	"$checker" --ioguard-spec="$tmp/nohook.spec" "$fixtures/clean-no-mapping.c"
+expect "checker: exempt without reason" 2 "noreason.spec:2: exempt 'g' needs a reason" \
+	"$checker" --ioguard-spec="$tmp/noreason.spec" "$fixtures/clean-no-mapping.c"
+expect "checker: bad success value" 2 "badsuccess.spec:2: success=maybe" \
+	"$checker" --ioguard-spec="$tmp/badsuccess.spec" "$fixtures/clean-no-mapping.c"
+expect "checker: missing spec file" 2 "$tmp/none.spec: No such file" \
+	"$checker" --ioguard-spec="$tmp/none.spec" "$fixtures/clean-no-mapping.c"
+expect "checker: clean file exits 0 silently" 0 "" \
+	"$checker" -Wno-decl -I"$fixtures/include" "$fixtures/clean-no-mapping.c"
+expect "checker: findings exit 1" 1 "\[ioguard-unhooked-map\]" \
+	"$checker" -Wno-decl -I"$fixtures/include" "$fixtures/map-612-unhooked.c"
+expect "checker: --ioguard-warn-only exits 0 with findings" 0 "\[ioguard-unhooked-map\]" \
+	"$checker" --ioguard-warn-only -Wno-decl -I"$fixtures/include" "$fixtures/map-612-unhooked.c"
+expect "checker: several files, findings in one" 1 "\[ioguard-bypass\]" \
+	"$checker" -Wno-decl -I"$fixtures/include" "$fixtures/clean-no-mapping.c" "$fixtures/bypass-pci-612.c"
+expect "checker: the installed spec equals the built-in one" 0 "" \
+	sh -c "'$ioguard' spec > '$tmp/a' && '$ioguard' spec --spec '$top/src/ioguard.spec' > '$tmp/b' && cmp -s '$tmp/a' '$tmp/b'"
+
+expect "ioguard: no command" 2 "usage: ioguard" "$ioguard"
+expect "ioguard: unknown command" 2 "unknown command 'frob'" "$ioguard" frob
+expect "ioguard: spec error names file:line" 2 "bad-role.spec:2: unknown role" \
+	"$ioguard" spec --spec "$tmp/bad-role.spec"
+expect "ioguard: fetch-kernel rejects a non-version" 2 "not a kernel series" \
+	"$ioguard" fetch-kernel banana
+expect "ioguard: prepare-kernel rejects an unknown arch" 2 "unknown arch 'sparc'" \
+	"$ioguard" prepare-kernel 6.1 sparc
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,70 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Real-tree facts for ioguard-sparse, through kbuild (C=2 CHECK=) on
+# Debian's pristine 6.1 and 6.12 trees, arm64 and x86_64, over mm/,
+# drivers/pci/ and arch/<arch>/mm/. Each combination must report exactly
+# the expected set of (file, check, function) findings, read off the
+# kernel sources:
+#
+# - ioremap_page_range() has no hook in either version: 6.1 maps with
+#   vmap_range_noflush(), 6.12 returns vmap_page_range() (unhooked-map).
+# - 6.12's pci_remap_iospace() calls vmap_page_range() directly where
+#   PCI_IOBASE is defined (arm64): bypass. Its x86 body is a stub.
+#   6.1's calls ioremap_page_range(), an entry point: no finding.
+# - the generic iounmap() (6.1) / generic_iounmap() (6.12) call vunmap(),
+#   x86's iounmap() calls remove_vm_area(), pci_unmap_iospace() (arm64
+#   only) calls vunmap_range(): unhooked-unmap. mm/ioremap.c is not built
+#   on x86 (no GENERIC_IOREMAP).
+#
+# Line numbers are left out on purpose: they move with Debian's stable
+# updates; the functions and files do not.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+pass=0 fail=0
+
+expect() {
+	ver=$1 arch=$2
+	shift 2
+	got=$("$here/kbuild-check.sh" "$ver" "$arch") || {
+		echo "FAIL $ver/$arch: kbuild run failed"
+		fail=$((fail + 1))
+		return
+	}
+	# file:line:col: warning: 'function' ... [ioguard-check]
+	got=$(printf '%s\n' "$got" | sed -n \
+		"s/^\([^:]*\):[0-9]*:[0-9]*: warning: '\([^']*\)'.*\[ioguard-\([a-z-]*\)\]$/\1 \3 \2/p" | sort -u)
+	want=$(printf '%s\n' "$@" | sort -u)
+	if [ "$got" = "$want" ]; then
+		echo "ok   $ver/$arch: $(printf '%s\n' "$@" | wc -l) expected findings, nothing else"
+		pass=$((pass + 1))
+	else
+		echo "FAIL $ver/$arch"
+		printf '%s\n' "$want" > /tmp/ioguard-want.$$
+		printf '%s\n' "$got" | diff -u /tmp/ioguard-want.$$ - | sed -n '3,$p'
+		rm -f /tmp/ioguard-want.$$
+		fail=$((fail + 1))
+	fi
+}
+
+expect 6.1 arm64 \
+	"mm/vmalloc.c unhooked-map ioremap_page_range" \
+	"mm/ioremap.c unhooked-unmap iounmap" \
+	"drivers/pci/pci.c unhooked-unmap pci_unmap_iospace"
+
+expect 6.12 arm64 \
+	"mm/vmalloc.c unhooked-map ioremap_page_range" \
+	"mm/ioremap.c unhooked-unmap generic_iounmap" \
+	"drivers/pci/pci.c bypass pci_remap_iospace" \
+	"drivers/pci/pci.c unhooked-unmap pci_unmap_iospace"
+
+expect 6.1 x86_64 \
+	"mm/vmalloc.c unhooked-map ioremap_page_range" \
+	"arch/x86/mm/ioremap.c unhooked-unmap iounmap"
+
+expect 6.12 x86_64 \
+	"mm/vmalloc.c unhooked-map ioremap_page_range" \
+	"arch/x86/mm/ioremap.c unhooked-unmap iounmap"
+
+echo "checker-kernel: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
