@@ -52,6 +52,75 @@ pseudo_t call_arg(struct instruction *insn, int idx)
 	return NULL;
 }
 
+/*
+ * Do a and b compute the same value the same way? Used to recognise a
+ * non-constant protection macro at a call site by the shape of its
+ * evaluation in the probe function (see tu.c).
+ */
+static int asm_output(struct instruction *insn, pseudo_t p)
+{
+	struct asm_constraint *c;
+	int i = 0;
+
+	if (!insn->asm_rules)
+		return -1;
+	FOR_EACH_PTR(insn->asm_rules->outputs, c) {
+		if (c->pseudo == p)
+			return i;
+		i++;
+	} END_FOR_EACH_PTR(c);
+	return -1;
+}
+
+static bool same_shape(pseudo_t a, pseudo_t b, int depth)
+{
+	struct instruction *da, *db;
+
+	if (a == b)
+		return true;
+	if (!a || !b || depth > 24 || a->type != b->type)
+		return false;
+	switch (a->type) {
+	case PSEUDO_VAL:
+		return a->value == b->value;
+	case PSEUDO_SYM:
+		return a->sym == b->sym;
+	case PSEUDO_REG:
+		break;
+	default:
+		return false;
+	}
+	da = a->def;
+	db = b->def;
+	if (!da || !db || !da->bb || !db->bb || da->opcode != db->opcode ||
+	    da->size != db->size)
+		return false;
+	switch (da->opcode) {
+	case OP_LOAD:
+		return da->offset == db->offset &&
+		       same_shape(da->src, db->src, depth + 1);
+	case OP_ASM:
+		/* arm64 6.12 reads TCR_EL1 to build device protections */
+		return !strcmp(da->string, db->string) &&
+		       asm_output(da, a) == asm_output(db, b) &&
+		       asm_output(da, a) >= 0;
+	case OP_COPY: case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU:
+	case OP_ZEXT: case OP_SEXT: case OP_TRUNC: case OP_NOT: case OP_NEG:
+		return same_shape(da->src, db->src, depth + 1);
+	case OP_SEL:
+		return same_shape(da->src1, db->src1, depth + 1) &&
+		       same_shape(da->src2, db->src2, depth + 1) &&
+		       same_shape(da->src3, db->src3, depth + 1);
+	default:
+		break;
+	}
+	if ((da->opcode >= OP_BINARY && da->opcode <= OP_BINARY_END) ||
+	    (da->opcode >= OP_BINCMP && da->opcode <= OP_BINCMP_END))
+		return same_shape(da->src1, db->src1, depth + 1) &&
+		       same_shape(da->src2, db->src2, depth + 1);
+	return false;
+}
+
 static bool is_io_prot(struct tu *tu, const struct spec_entry *e,
 		       struct instruction *insn)
 {
@@ -61,10 +130,14 @@ static bool is_io_prot(struct tu *tu, const struct spec_entry *e,
 
 	if (!e->io_prot)
 		return true;	/* set_fixmap_io() and the like */
-	if (!tu->io_known[i])
-		return false;
 	prot = call_arg(insn, spec_arg(e, ROLE_PROT));
-	return prot && eval_pseudo(prot, NULL, 0, &v) && v == tu->io_value[i];
+	if (!prot)
+		return false;
+	if (tu->io_known[i])
+		return eval_pseudo(prot, NULL, 0, &v) && v == tu->io_value[i];
+	/* not a constant (arm64's PTE_MAYBE_NG reads a variable): the
+	 * same computation as the probe's */
+	return tu->io_pseudo[i] && same_shape(prot, tu->io_pseudo[i], 0);
 }
 
 void classify_call(struct tu *tu, struct instruction *insn, struct call *out)
@@ -383,6 +456,11 @@ static void collect(pseudo_t p, struct roots *r, int depth)
 		return;
 	}
 	d = p->def;
+	if (d && !d->bb) {
+		/* optimised away: an inlined call's stale argument */
+		r->overflow = true;
+		return;
+	}
 	if (!d) {
 		add_root(r, R_OTHER, p, 0);
 		return;

@@ -39,6 +39,7 @@ struct tu {
 	/* io-prot values evaluated in this file, parallel to spec->entries */
 	bool *io_known;
 	unsigned long long *io_value;
+	pseudo_t *io_pseudo;		/* when not a constant */
 };
 
 enum call_kind {

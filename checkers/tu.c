@@ -78,10 +78,13 @@ static void read_probe(struct tu *tu, struct fn *fn)
 		return;
 	FOR_EACH_PTR(fn->ep->bbs, bb) {
 		FOR_EACH_PTR(bb->insns, insn) {
-			if (insn->bb && insn->opcode == OP_RET && insn->src &&
-			    insn->src->type == PSEUDO_VAL) {
+			if (!insn->bb || insn->opcode != OP_RET || !insn->src)
+				continue;
+			if (insn->src->type == PSEUDO_VAL) {
 				tu->io_known[idx] = true;
 				tu->io_value[idx] = insn->src->value;
+			} else {
+				tu->io_pseudo[idx] = insn->src;
 			}
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
@@ -118,6 +121,27 @@ static void add_function(struct tu *tu, struct symbol *sym)
 	tu->nr++;
 }
 
+/*
+ * Keep calls to the spec's functions as calls: sparse inlines static
+ * inline functions, and its optimiser then drops the inlined-call
+ * marker, so an inline hook (a static-key test around the real work)
+ * or x86's inline __set_fixmap() would vanish from the IR.
+ */
+static void keep_spec_calls(struct tu *tu)
+{
+	int i;
+
+	for (i = 0; i < tu->spec->nr; i++) {
+		struct symbol *sym = lookup_symbol(tu->spec_idents[i], NS_SYMBOL);
+
+		for (; sym; sym = sym->same_symbol) {
+			sym->ctype.modifiers &= ~MOD_INLINE;
+			if (sym->definition)
+				sym->definition->ctype.modifiers &= ~MOD_INLINE;
+		}
+	}
+}
+
 /* Returns -1 when the file cannot be read. */
 int check_file(const struct spec *spec, const char *file)
 {
@@ -133,12 +157,14 @@ int check_file(const struct spec *spec, const char *file)
 	tu.unmap_hook = spec_hook(spec, SPEC_HOOK_UNMAP);
 	tu.io_known = calloc(spec->nr, sizeof(*tu.io_known));
 	tu.io_value = calloc(spec->nr, sizeof(*tu.io_value));
+	tu.io_pseudo = calloc(spec->nr, sizeof(*tu.io_pseudo));
 	tu.spec_idents = calloc(spec->nr, sizeof(*tu.spec_idents));
 	for (i = 0; i < spec->nr; i++)
 		tu.spec_idents[i] = built_in_ident(spec->entries[i].name);
 
 	list = parse_file(file, fd, spec);
 	close(fd);
+	keep_spec_calls(&tu);
 	FOR_EACH_PTR(list, sym) {
 		add_function(&tu, sym);
 	} END_FOR_EACH_PTR(sym);
@@ -149,6 +175,7 @@ int check_file(const struct spec *spec, const char *file)
 	free(tu.fns);
 	free(tu.io_known);
 	free(tu.io_value);
+	free(tu.io_pseudo);
 	free(tu.spec_idents);
 	return 0;
 }

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Real-tree facts for ioguard-sparse, through kbuild (C=2 CHECK=) on
 # Debian's pristine 6.1 and 6.12 trees, arm64 and x86_64, over mm/,
-# drivers/pci/ and arch/<arch>/mm/. Each combination must report exactly
+# drivers/pci/, arch/<arch>/mm/ and drivers/tty/serial/earlycon.c. Each
+# combination must report exactly
 # the expected set of (file, check, function) findings, read off the
 # kernel sources:
 #
@@ -15,6 +16,10 @@
 #   x86's iounmap() calls remove_vm_area(), pci_unmap_iospace() (arm64
 #   only) calls vunmap_range(): unhooked-unmap. mm/ioremap.c is not built
 #   on x86 (no GENERIC_IOREMAP).
+# - earlycon_map() maps the console with set_fixmap_io() when
+#   CONFIG_FIX_EARLYCON_MEM=y (all four defconfigs): bypass. On arm64
+#   FIXMAP_PAGE_IO is not a constant (PTE_MAYBE_NG reads a variable; 6.12
+#   also reads TCR_EL1), on x86 __set_fixmap() is a static inline.
 #
 # Line numbers are left out on purpose: they move with Debian's stable
 # updates; the functions and files do not.
@@ -48,21 +53,25 @@ expect() {
 }
 
 expect 6.1 arm64 \
+	"drivers/tty/serial/earlycon.c bypass earlycon_map" \
 	"mm/vmalloc.c unhooked-map ioremap_page_range" \
 	"mm/ioremap.c unhooked-unmap iounmap" \
 	"drivers/pci/pci.c unhooked-unmap pci_unmap_iospace"
 
 expect 6.12 arm64 \
+	"drivers/tty/serial/earlycon.c bypass earlycon_map" \
 	"mm/vmalloc.c unhooked-map ioremap_page_range" \
 	"mm/ioremap.c unhooked-unmap generic_iounmap" \
 	"drivers/pci/pci.c bypass pci_remap_iospace" \
 	"drivers/pci/pci.c unhooked-unmap pci_unmap_iospace"
 
 expect 6.1 x86_64 \
+	"drivers/tty/serial/earlycon.c bypass earlycon_map" \
 	"mm/vmalloc.c unhooked-map ioremap_page_range" \
 	"arch/x86/mm/ioremap.c unhooked-unmap iounmap"
 
 expect 6.12 x86_64 \
+	"drivers/tty/serial/earlycon.c bypass earlycon_map" \
 	"mm/vmalloc.c unhooked-map ioremap_page_range" \
 	"arch/x86/mm/ioremap.c unhooked-unmap iounmap"
 

@@ -13,7 +13,7 @@ sh=$top/src/sh
 ver=$1 arch=$2
 shift 2
 . "$sh/arch-env.sh"
-[ $# -gt 0 ] || set -- mm/ drivers/pci/ "arch/$srcarch/mm/"
+[ $# -gt 0 ] || set -- mm/ drivers/pci/ "arch/$srcarch/mm/" drivers/tty/serial/earlycon.o
 
 tree=$("$sh/fetch-kernel.sh" "$ver")
 out=$("$sh/prepare-kernel.sh" "$ver" "$arch")

@@ -2,7 +2,8 @@
 /*
  * Just enough of the kernel's types, macros and declarations for the
  * ioguard-sparse fixtures, written for ioguard in kernel style. The
- * protection values are arm64's, so FIXMAP_PAGE_IO is recognisable.
+ * protections follow arm64's shape: device memory depends on a variable
+ * (PTE_MAYBE_NG), so FIXMAP_PAGE_IO is not a constant.
  */
 #ifndef IOGUARD_TEST_KERNEL_H
 #define IOGUARD_TEST_KERNEL_H
@@ -45,9 +46,12 @@ static inline bool IS_ERR(const void *ptr)
 typedef struct { unsigned long pgprot; } pgprot_t;
 #define pgprot_val(x)		((x).pgprot)
 #define __pgprot(x)		((pgprot_t) { (x) })
+extern bool arm64_use_ng_mappings;
 #define PTE_PXN			(1UL << 53)
-#define PROT_DEVICE_nGnRE	0x0068000000000707UL
-#define PROT_NORMAL		0x0068000000000713UL
+#define PTE_NG			(1UL << 11)
+#define PTE_MAYBE_NG		(arm64_use_ng_mappings ? PTE_NG : 0)
+#define PROT_DEVICE_nGnRE	(PTE_MAYBE_NG | 0x0068000000000707UL)
+#define PROT_NORMAL		(PTE_MAYBE_NG | 0x0068000000000713UL)
 #define PAGE_KERNEL		__pgprot(PROT_NORMAL)
 #define pgprot_nx(prot)		__pgprot(pgprot_val(prot) | PTE_PXN)
 #define pgprot_device(prot)	__pgprot((pgprot_val(prot) & ~0x1cUL) | 0x4UL)
@@ -86,10 +90,12 @@ enum fixed_addresses {
 #define fix_to_virt(x)	(FIXADDR_TOP - ((x) << PAGE_SHIFT))
 #define PCI_IOBASE	((void __iomem *)0xfffffbfffe800000UL)
 
-/* The hooks. */
+/* The hooks (a fixture may define its own). */
+#ifndef TEST_OWN_HOOKS
 void ioremap_page_range_hook(unsigned long addr, unsigned long end,
 			     phys_addr_t phys_addr, pgprot_t prot);
 void iounmap_page_range_hook(phys_addr_t phys_addr, size_t size);
+#endif
 
 /* Page-table primitives and fixmap. */
 int vmap_page_range(unsigned long addr, unsigned long end,
@@ -97,7 +103,9 @@ int vmap_page_range(unsigned long addr, unsigned long end,
 int vmap_range_noflush(unsigned long addr, unsigned long end,
 		       phys_addr_t phys_addr, pgprot_t prot,
 		       unsigned int max_page_shift);
+#ifndef TEST_INLINE_SET_FIXMAP
 void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot);
+#endif
 #define set_fixmap_io(idx, phys)	__set_fixmap(idx, phys, FIXMAP_PAGE_IO)
 #define set_fixmap(idx, phys)		__set_fixmap(idx, phys, FIXMAP_PAGE_NORMAL)
 
