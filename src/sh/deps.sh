@@ -4,7 +4,7 @@
 # usage: deps.sh [--check]   (--check: only say what is missing; exit 1 if any)
 set -eu
 
-pkgs="gcc make git perl python3 flex bison bc libelf-dev libssl-dev
+pkgs="gcc make git perl patch python3 flex bison bc libelf-dev libssl-dev
 coccinelle libclang-14-dev gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
 xz-utils ca-certificates hyperfine"
 
