@@ -75,5 +75,27 @@ expect 6.12 x86_64 \
 	"mm/vmalloc.c unhooked-map ioremap_page_range" \
 	"arch/x86/mm/ioremap.c unhooked-unmap iounmap"
 
+# C=1 checks only what kbuild recompiles: drop one object and rebuild it.
+c1() {
+	top=$(cd "$here/../.." && pwd)
+	tree=$("$top/src/sh/fetch-kernel.sh" 6.12)
+	out=$("$top/src/sh/prepare-kernel.sh" 6.12 arm64)
+	rm -f "$out/mm/vmalloc.o"
+	got=$(make -s -C "$tree" O="$out" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
+		C=1 CHECK="$top/build/ioguard-sparse --ioguard-warn-only" \
+		mm/vmalloc.o mm/ioremap.o 2>&1 </dev/null | grep '\[ioguard-')
+	# mm/ioremap.o was not rebuilt, so it is not checked
+	if printf '%s\n' "$got" | grep -q "mm/vmalloc.c:.*'ioremap_page_range'.*\[ioguard-unhooked-map\]" &&
+	   ! printf '%s\n' "$got" | grep -q "mm/ioremap.c"; then
+		echo "ok   6.12/arm64 C=1: checks the rebuilt object only"
+		pass=$((pass + 1))
+	else
+		echo "FAIL 6.12/arm64 C=1"
+		printf '%s\n' "$got"
+		fail=$((fail + 1))
+	fi
+}
+c1
+
 echo "checker-kernel: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
