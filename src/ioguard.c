@@ -22,6 +22,12 @@ static const struct command {
 	{ "insert", cmd_insert,
 	  "insert --tree DIR [--arch A] -o FILE.patch | --in-place\n"
 	  "                               insert the hooks with the Coccinelle scripts" },
+	{ "gen", cmd_gen,
+	  "gen --tree DIR --arch A [--abi N] [--signoff \"Name <mail>\"] -o OUTDIR\n"
+	  "                               write and verify an MMIO guard patch series" },
+	{ "verify", cmd_verify,
+	  "verify --tree DIR --arch A [--abi N] --series OUTDIR\n"
+	  "                               apply, checkpatch, build and check a series" },
 	{ "spec", cmd_spec,
 	  "spec [--spec FILE]           check a spec and print it normalised" },
 };

@@ -8,6 +8,8 @@ int cmd_fetch_kernel(int argc, char **argv);
 int cmd_prepare_kernel(int argc, char **argv);
 int cmd_insert(int argc, char **argv);
 int cmd_spec(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 /* util.c */
 /* Path of a helper script in src/sh/ (or $IOGUARD_LIBEXEC). */

@@ -1,0 +1,172 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Verify a generated series against a pristine kernel tree:
+#   apply       git am on a fresh hard-linked copy (touched files copied)
+#   checkpatch  scripts/checkpatch.pl --strict: zero errors
+#   config      defconfig plus the series' options (scripts/config)
+#   compile     every touched object, with the arch's cross compiler
+#   check       ioguard-sparse (kbuild C=2) over the touched objects: no
+#               unhooked-*, hook-* or bypass finding
+# Prints one table row per step and exits 1 if any step fails.
+#
+# usage: verify.sh TREE ARCH SERIES CHECKER [CONFIG...]
+set -u
+
+die() { echo "ioguard: verify: $*" >&2; exit 2; }
+[ $# -ge 4 ] || die "usage: verify.sh TREE ARCH SERIES CHECKER [CONFIG...]"
+tree=$1 arch=$2 series=$3 checker=$4
+shift 4
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/arch-env.sh"
+cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
+jobs=${IOGUARD_JOBS:-$(nproc)}
+
+series=$(cd "$series" 2>/dev/null && pwd) || die "no series directory '$3'"
+patches=$(ls "$series"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-cover-letter.patch$')
+[ -n "$patches" ] || die "no patches in $series"
+[ -x "$checker" ] || die "no checker at $checker (run make)"
+command -v "${cross}gcc" >/dev/null 2>&1 || die "${cross}gcc not found (run 'make deps')"
+
+mkdir -p "$cache/verify"
+work=$(mktemp -d "$cache/verify/$arch.XXXXXX")
+src=$work/tree out=$work/out
+failed=0
+rows=
+
+now() { date +%s; }
+# row STEP RESULT SECONDS DETAIL
+row() {
+	rows="$rows$(printf '  %-11s %-5s %5ss  %s' "$1" "$2" "$3" "$4")
+"
+	[ "$2" = ok ] || [ "$2" = skip ] || failed=1
+}
+finish() {
+	echo "ioguard verify: $arch, $(echo "$patches" | wc -l) patches from $series"
+	printf '  %-11s %-5s %6s  %s\n' step result time detail
+	printf '%s' "$rows"
+	if [ $failed -eq 0 ]; then
+		rm -rf "$work"
+		echo "verify: ok"
+		exit 0
+	fi
+	echo "verify: FAILED (logs and trees in $work)"
+	exit 1
+}
+
+# Every path the series touches (from its diff headers), and the ones
+# that exist before it applies.
+touched=$(sed -n 's|^diff --git a/\([^ ]*\) b/.*|\1|p' $patches | sort -u)
+
+# 1. apply
+t=$(now)
+cp -al "$tree" "$src" 2>"$work/apply.log" || die "cannot copy $tree"
+ok=1
+(
+	cd "$src" || exit 1
+	git init -q
+	for f in $touched; do
+		# Break the hard link: git am must never write into the
+		# pristine tree.
+		[ -e "$tree/$f" ] && cp --remove-destination "$tree/$f" "$f"
+		[ -e "$f" ] && git add -f "$f"
+	done
+	GIT_AUTHOR_NAME=ioguard GIT_AUTHOR_EMAIL=ioguard@localhost \
+	GIT_COMMITTER_NAME=ioguard GIT_COMMITTER_EMAIL=ioguard@localhost \
+		git -c commit.gpgsign=false commit -q --no-verify -m base &&
+	GIT_COMMITTER_NAME=ioguard GIT_COMMITTER_EMAIL=ioguard@localhost \
+		git am -q $patches
+) >>"$work/apply.log" 2>&1 || ok=0
+if [ $ok = 1 ]; then
+	row apply ok $(($(now) - t)) "git am: $(echo "$patches" | wc -l) patches, $(echo "$touched" | wc -l) files"
+else
+	row apply FAIL $(($(now) - t)) "git am failed: $(grep -m1 -i 'error\|patch failed' "$work/apply.log")"
+	finish
+fi
+
+# 2. checkpatch
+t=$(now)
+(cd "$src" && perl scripts/checkpatch.pl --strict --no-tree --color=never $patches) \
+	>"$work/checkpatch.log" 2>&1
+e=0 w=0 c=0
+for n in $(sed -n 's/^total: \([0-9]*\) errors, \([0-9]*\) warnings, \([0-9]*\) checks.*/\1:\2:\3/p;s/^total: \([0-9]*\) errors, \([0-9]*\) warnings, .*/\1:\2:0/p' "$work/checkpatch.log"); do
+	e=$((e + ${n%%:*})); n=${n#*:}
+	w=$((w + ${n%%:*})); c=$((c + ${n#*:}))
+done
+if ! grep -q '^total:' "$work/checkpatch.log"; then
+	row checkpatch FAIL $(($(now) - t)) "checkpatch did not run (see $work/checkpatch.log)"
+elif [ $e -eq 0 ]; then
+	row checkpatch ok $(($(now) - t)) "--strict: $e errors, $w warnings, $c checks"
+else
+	row checkpatch FAIL $(($(now) - t)) "--strict: $e errors, $w warnings, $c checks"
+	grep -A3 '^ERROR' "$work/checkpatch.log" | head -n 20 >&2
+fi
+
+# 3. config
+kmake() {
+	make -C "$src" O="$out" ARCH="$karch" CROSS_COMPILE="$cross" -j"$jobs" "$@" </dev/null
+}
+t=$(now)
+ok=1
+{
+	kmake defconfig &&
+	for c in "$@"; do "$src/scripts/config" --file "$out/.config" -e "$c"; done &&
+	kmake olddefconfig
+} >"$work/config.log" 2>&1 || ok=0
+missing=
+for c in "$@"; do
+	grep -q "^CONFIG_$c=y" "$out/.config" 2>/dev/null || missing="$missing $c"
+done
+if [ $ok = 1 ] && [ -z "$missing" ]; then
+	row config ok $(($(now) - t)) "defconfig${*:+ +$(printf ' %s' "$@")}"
+else
+	row config FAIL $(($(now) - t)) "defconfig failed or options not set:$missing"
+	finish
+fi
+
+# 4. compile: every touched C file the config builds.
+t=$(now)
+objs= skipped=
+for f in $touched; do
+	case $f in *.c) ;; *) continue ;; esac
+	o=${f%.c}.o
+	# kbuild builds a single object only if its directory's Makefile
+	# lists it for this config; ask make without building.
+	if kmake -n "$o" >/dev/null 2>&1; then
+		objs="$objs $o"
+	else
+		skipped="$skipped $o"
+	fi
+done
+if [ -z "$objs" ]; then
+	row compile FAIL 0 "no touched object is built for $arch"
+	finish
+fi
+if kmake $objs >"$work/compile.log" 2>&1; then
+	nw=$(grep -c 'warning:' "$work/compile.log")
+	if [ "$nw" -eq 0 ]; then
+		row compile ok $(($(now) - t)) "$(echo $objs | wc -w) objects${cross:+ with ${cross}gcc}, 0 warnings${skipped:+ (not built for $arch:$skipped)}"
+	else
+		row compile FAIL $(($(now) - t)) "$nw compiler warnings"
+		grep -A3 'warning:' "$work/compile.log" | head -n 20 >&2
+	fi
+else
+	row compile FAIL $(($(now) - t)) "see $work/compile.log"
+	grep -m5 'error' "$work/compile.log" >&2
+fi
+
+# 5. check: the checker through kbuild over the same objects.
+t=$(now)
+kmake C=2 CHECK="$checker --ioguard-warn-only" $objs >"$work/check.log" 2>&1
+rc=$?
+checked=$(grep -c '^  CHECK ' "$work/check.log")
+grep '\[ioguard-' "$work/check.log" | sed "s|^$src/||" | sort -u >"$work/findings"
+bad=$(grep -c '\[ioguard-\(unhooked-[a-z]*\|hook-[a-z-]*\|bypass\)\]' "$work/findings")
+if [ $rc -ne 0 ]; then
+	row check FAIL $(($(now) - t)) "kbuild C=2 failed (see $work/check.log)"
+elif [ "$bad" -eq 0 ]; then
+	row check ok $(($(now) - t)) "ioguard-sparse on $checked files: 0 findings"
+else
+	row check FAIL $(($(now) - t)) "ioguard-sparse on $checked files: $bad findings"
+	cat "$work/findings" >&2
+fi
+finish
