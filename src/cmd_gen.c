@@ -28,7 +28,8 @@
 
 static const char usage_text[] =
 	"usage: ioguard gen --tree DIR --arch ARCH [--abi NAME] [--signoff \"Name <mail>\"]\n"
-	"                   [--insert-patch FILE] [--no-verify] [--keep] -o OUTDIR\n";
+	"                   [--insert-patch FILE] [--no-verify] [--keep] -o OUTDIR\n"
+	"       ioguard gen --tree DIR --arch ARCH [--abi NAME] --render PATH\n";
 
 /* Canonical arch name, or NULL. */
 const char *gen_arch_name(const char *arch)
@@ -297,7 +298,7 @@ static int fill_cover(const char *out, const char *cover)
 int cmd_gen(int argc, char **argv)
 {
 	const char *tree = NULL, *arch = NULL, *abi = NULL, *signoff = NULL;
-	const char *out = NULL, *insert_patch = NULL, *dir;
+	const char *out = NULL, *insert_patch = NULL, *dir, *render = NULL;
 	int verify = 1, keep = 0, i, npaths = 0, carried = 0, rc;
 	char err[1024], scratch[PATH_MAX - 64], repo[PATH_MAX], p1[PATH_MAX];
 	char *paths[256], *id, *diff, *cache, absout[PATH_MAX];
@@ -320,6 +321,8 @@ int cmd_gen(int argc, char **argv)
 			insert_patch = argv[++i];
 		else if (i + 1 < argc && !strcmp(a, "-o"))
 			out = argv[++i];
+		else if (i + 1 < argc && !strcmp(a, "--render"))
+			render = argv[++i];
 		else if (!strcmp(a, "--no-verify"))
 			verify = 0;
 		else if (!strcmp(a, "--keep"))
@@ -329,7 +332,7 @@ int cmd_gen(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!tree || !arch || !out) {
+	if (!tree || !arch || (!out && !render)) {
 		fprintf(stderr, "%s", usage_text);
 		return 2;
 	}
@@ -369,6 +372,28 @@ int cmd_gen(int argc, char **argv)
 	gen_set_var(&b, "HOOK_MAP_ALIGN", align(5 + strlen(hm->name) + 1));
 	gen_set_var(&b, "HOOK_MAP_CALL_ALIGN", align(8 + strlen(hm->name) + 1));
 	gen_set_var(&b, "HOOK_UNMAP_ALIGN", align(5 + strlen(hu->name) + 1));
+	/* --render PATH: print the file the backend creates at PATH, as the
+	 * series carries it (the runtime's unit tests compile it). */
+	if (render) {
+		for (i = 0; i < b.nops; i++) {
+			char *text;
+
+			if (strcmp(b.ops[i].verb, "create") ||
+			    strcmp(b.ops[i].path, render) ||
+			    !selected(&b, b.ops[i].variant))
+				continue;
+			text = gen_render(&b, b.ops[i].template, err, sizeof(err));
+			if (!text) {
+				fprintf(stderr, "ioguard: gen: %s\n", err);
+				return 2;
+			}
+			fputs(text, stdout);
+			return 0;
+		}
+		fprintf(stderr, "ioguard: gen: backend %s creates no %s\n",
+			b.name, render);
+		return 2;
+	}
 	id = identity(signoff);
 	if (!id) {
 		fprintf(stderr, signoff ?

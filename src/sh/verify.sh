@@ -14,14 +14,14 @@ set -u
 
 die() { echo "ioguard: verify: $*" >&2; exit 2; }
 [ $# -ge 4 ] || die "usage: verify.sh TREE ARCH SERIES CHECKER [CONFIG...]"
-tree=$1 arch=$2 series=$3 checker=$4
+tree=$1 arch=$2 series=$3 checker=$4 series_arg=$3
 shift 4
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/arch-env.sh"
 cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
 jobs=${IOGUARD_JOBS:-$(nproc)}
 
-series=$(cd "$series" 2>/dev/null && pwd) || die "no series directory '$3'"
+series=$(cd "$series" 2>/dev/null && pwd) || die "no series directory '$series_arg'"
 patches=$(ls "$series"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-cover-letter.patch$')
 [ -n "$patches" ] || die "no patches in $series"
 [ -x "$checker" ] || die "no checker at $checker (run make)"
