@@ -193,8 +193,13 @@ static int split(char *line, char **words, int max)
 		if (*p == '"') {
 			words[n++] = o = ++p;
 			while (*p && *p != '"') {
-				if (*p == '\\' && p[1])
+				if (*p == '\\' && p[1]) {
 					p++;
+					*o++ = *p == 'n' ? '\n' :
+					       *p == 't' ? '\t' : *p;
+					p++;
+					continue;
+				}
 				*o++ = *p++;
 			}
 			if (*p != '"')
@@ -337,7 +342,7 @@ static int op_verb_ok(const char *v)
 {
 	return !strcmp(v, "create") || !strcmp(v, "after") ||
 	       !strcmp(v, "before") || !strcmp(v, "replace") ||
-	       !strcmp(v, "append");
+	       !strcmp(v, "append") || !strcmp(v, "replace-block");
 }
 
 int gen_backend_load(struct gen_backend *b, const char *dir, const char *tree,

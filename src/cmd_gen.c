@@ -220,9 +220,22 @@ static int apply_op(const struct gen_backend *b, const struct gen_op *o,
 			start = stop = at;
 		} else if (!strcmp(o->verb, "after")) {
 			start = stop = line_end(at, 1);
-		} else {	/* replace */
+		} else if (!strcmp(o->verb, "replace")) {
+			/* the lines the (possibly multi-line) anchor spans */
 			start = at;
-			stop = line_end(at, 1);
+			stop = line_end(strstr(text, o->anchor) +
+					strlen(o->anchor) - 1, 1);
+		} else {	/* replace-block: through the closing "}" line */
+			start = at;
+			stop = strstr(at, "\n}\n");
+			if (!stop) {
+				snprintf(err, errlen, "%s: no block after '%s'",
+					 o->path, o->anchor);
+				free(ins);
+				free(text);
+				return -1;
+			}
+			stop += 3;
 		}
 	}
 	n = (start - text) + strlen(ins) + (len - (stop - text));
@@ -536,7 +549,13 @@ int cmd_gen(int argc, char **argv)
 		goto fail;
 	}
 	{
-		char *cover = gen_render(&b, "cover.txt", err, sizeof(err));
+		char name[128], path[PATH_MAX], *cover;
+
+		/* cover-VARIANT.txt when the variant has its own */
+		snprintf(name, sizeof(name), "cover-%s.txt", b.variant);
+		snprintf(path, sizeof(path), "%s/%s", b.dir, name);
+		cover = gen_render(&b, access(path, R_OK) ? "cover.txt" : name,
+				   err, sizeof(err));
 
 		if (!cover || fill_cover(out, cover)) {
 			fprintf(stderr, "ioguard: gen: cannot write the cover letter: %s\n",

@@ -6,7 +6,7 @@
 #    in tests/gen/include/ and run through map/unmap sequences;
 #  - the command-line contract (bad input: one line, exit 2);
 #  - gen + verify on the real Debian trees, for each arch/version in
-#    IOGUARD_GEN_TARGETS (default: "6.1:arm64"), and gen on a tree that
+#    IOGUARD_GEN_TARGETS (default: "6.1:arm64 6.12:arm64"), and gen on a tree that
 #    already carries the series (says so, writes nothing, exit 0).
 # Ends with "gen: N passed, N failed".
 set -u
@@ -14,7 +14,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 ioguard=$top/build/ioguard
-targets=${IOGUARD_GEN_TARGETS:-6.1:arm64}
+targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64}
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
