@@ -419,6 +419,38 @@ static void add_root(struct roots *r, enum root_kind kind, const void *key,
 	r->v[r->n++] = (struct root){ kind, key, value };
 }
 
+static void collect(pseudo_t p, struct roots *r, int depth);
+
+/*
+ * A local whose address is taken (earlycon_map()'s paddr, printed with
+ * %pa) lives in memory: sparse forwards the first load to the stored value
+ * but keeps later loads. Both are the same value when every store to that
+ * slot stores it, so a load also derives from what the function stores
+ * there.
+ */
+static void collect_stored(struct instruction *load, const void *sym,
+			   struct roots *r, int depth)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+
+	if (!load->bb || !load->bb->ep)
+		return;
+	FOR_EACH_PTR(load->bb->ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			struct roots addr = { 0 };
+
+			if (!insn->bb || insn->opcode != OP_STORE ||
+			    insn->offset != load->offset)
+				continue;
+			collect(insn->src, &addr, depth + 1);
+			if (addr.n == 1 && !addr.overflow &&
+			    addr.v[0].kind == R_SYM && addr.v[0].key == sym)
+				collect(insn->target, r, depth + 1);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+}
+
 static void collect(pseudo_t p, struct roots *r, int depth)
 {
 	struct instruction *d;
@@ -485,10 +517,12 @@ static void collect(pseudo_t p, struct roots *r, int depth)
 
 		/* two loads of the same place count as the same value */
 		collect(d->src, &base, depth + 1);
-		if (base.n == 1 && !base.overflow)
+		if (base.n == 1 && !base.overflow) {
 			add_root(r, R_LOAD, base.v[0].key,
 				 base.v[0].value + d->offset);
-		else
+			if (base.v[0].kind == R_SYM && !base.v[0].value)
+				collect_stored(d, base.v[0].key, r, depth);
+		} else
 			add_root(r, R_OTHER, p, 0);
 		return;
 	}

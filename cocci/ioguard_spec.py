@@ -52,6 +52,17 @@ class Spec:
         """Whether a script rule saw NAME return a primitive's result."""
         return name in self.returning
 
+    # Constraints call methods rather than test "x in y": Coccinelle 1.1.1's
+    # SmPL lexer mis-reads the next "rule.metavariable" after a constraint
+    # that uses the word "in" (measured).
+    def fixmap_always_io(self, name):
+        """A fixmap setter that always maps IO (set_fixmap_io)."""
+        return self.is_("fixmap", name) and name not in self.io_prot
+
+    def fixmap_by_prot(self, name):
+        """A fixmap setter that maps IO when given the io-prot macro."""
+        return name in self.io_prot
+
     def names(self, kind):
         return self.kinds.get(kind, [])
 
@@ -101,3 +112,23 @@ def load():
     if res.returncode != 0:
         fail(res.stderr.strip() or "ioguard spec failed")
     return Spec(res.stdout.splitlines())
+
+
+def tell(pos, spec, fn, callee, side, org=False):
+    """One finding, in report mode as FILE:LINE:COL-COL: WARNING: ...
+    [ioguard-CHECK] with the check names ioguard-sparse uses, in org mode
+    as a TODO item."""
+    import coccilib
+    fn, callee = str(fn), str(callee)
+    if side == "map":
+        check = "unhooked-map" if spec.is_("entry-map", fn) else "bypass"
+        msg = "%s() maps MMIO with %s() and never calls %s()" % (
+            fn, callee, spec.hook_map)
+    else:
+        check = "unhooked-unmap"
+        msg = "%s() tears down an MMIO mapping with %s() and never calls %s()" % (
+            fn, callee, spec.hook_unmap)
+    if org:
+        coccilib.org.print_todo(pos, msg)
+    else:
+        coccilib.report.print_report(pos, "WARNING: %s [ioguard-%s]" % (msg, check))

@@ -148,7 +148,7 @@ fn@pf(...)
 // Fixmap IO: set_fixmap_io(idx, phys); maps one page at __fix_to_virt(idx).
 @fixmap depends on patch@
 identifier fn : script:python() { spec.mapper(fn) };
-identifier F : script:python() { spec.is_("fixmap", F) and F not in spec.io_prot };
+identifier F : script:python() { spec.fixmap_always_io(F) };
 identifier names.hm, names.iop;
 expression idx, ph;
 position pf != hooked.pf;
@@ -164,7 +164,7 @@ fn@pf(...)
 // __set_fixmap(idx, phys, FIXMAP_PAGE_IO): the protection names the IO kind.
 @fixmap_prot depends on patch@
 identifier fn : script:python() { spec.mapper(fn) };
-identifier F : script:python() { F in spec.io_prot };
+identifier F : script:python() { spec.fixmap_by_prot(F) };
 identifier names.hm;
 identifier prot : script:python(F) { spec.io_prot.get(F) == prot };
 expression idx, ph;
@@ -178,31 +178,68 @@ fn@pf(...)
 	...>
 }
 
-// Every direct MMIO mapping in a function that never calls the map hook.
-@unhooked depends on !patch@
+// Every direct MMIO mapping in a function that never calls the map hook:
+// a primitive, a fixmap IO setter, or a fixmap setter given the IO prot.
+@unhooked depends on context || report || org@
 identifier fn : script:python() { spec.mapper(fn) };
-identifier P : script:python() { spec.maps_like_vmap(P) or spec.is_("fixmap", P) };
+identifier P : script:python() { spec.maps_like_vmap(P) or spec.fixmap_always_io(P) };
 position pf != hooked.pf;
 position p;
 @@
 fn@pf(...)
 {
-	<+...
-*	P@p(...)
-	...+>
+	<... P@p(...) ...>
 }
+
+@unhooked_prot depends on context || report || org@
+identifier fn : script:python() { spec.mapper(fn) };
+identifier P : script:python() { spec.fixmap_by_prot(P) };
+identifier prot : script:python(P) { spec.io_prot.get(P) == prot };
+expression idx, ph;
+position pf != hooked.pf;
+position p;
+@@
+fn@pf(...)
+{
+	<... P@p(idx, ph, prot) ...>
+}
+
+@depends on context@
+identifier unhooked.P;
+position unhooked.p;
+@@
+* P@p(...)
+
+@depends on context@
+identifier unhooked_prot.P;
+position unhooked_prot.p;
+@@
+* P@p(...)
 
 @script:python depends on report@
 fn << unhooked.fn;
 P << unhooked.P;
 p << unhooked.p;
 @@
-kind = "unhooked-map" if spec.is_("entry-map", fn) else "bypass"
-coccilib.report.print_report(p[0], "WARNING: %s() maps MMIO with %s() and never calls %s() [ioguard-%s]" % (fn, P, spec.hook_map, kind))
+ioguard_spec.tell(p[0], spec, fn, P, "map")
 
 @script:python depends on org@
 fn << unhooked.fn;
 P << unhooked.P;
 p << unhooked.p;
 @@
-coccilib.org.print_todo(p[0], "%s() maps MMIO with %s() and never calls %s()" % (fn, P, spec.hook_map))
+ioguard_spec.tell(p[0], spec, fn, P, "map", org=True)
+
+@script:python depends on report@
+fn << unhooked_prot.fn;
+P << unhooked_prot.P;
+p << unhooked_prot.p;
+@@
+ioguard_spec.tell(p[0], spec, fn, P, "map")
+
+@script:python depends on org@
+fn << unhooked_prot.fn;
+P << unhooked_prot.P;
+p << unhooked_prot.p;
+@@
+ioguard_spec.tell(p[0], spec, fn, P, "map", org=True)

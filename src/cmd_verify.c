@@ -13,8 +13,6 @@
 #include "gen.h"
 #include "ioguard.h"
 
-const char *gen_arch_name(const char *arch);
-int gen_is_tree(const char *tree);
 
 int cmd_verify(int argc, char **argv)
 {

@@ -54,6 +54,11 @@ struct gen_backend {
 	int npatches;
 };
 
+/* Canonical arch name (arm64, x86_64, riscv), or NULL. */
+const char *gen_arch_name(const char *arch);
+/* Whether TREE looks like a kernel source tree. */
+int gen_is_tree(const char *tree);
+
 /* Parse DIR/backend.conf for TREE; fills variables computed from the
  * tree and picks the variant. Returns 0, or -1 with a message in err. */
 int gen_backend_load(struct gen_backend *b, const char *dir, const char *tree,

@@ -1,0 +1,123 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# ioguard insert: run the Coccinelle scripts of cocci/ over the files of a
+# kernel tree that can map MMIO, on a scratch copy, and write one unified
+# diff (patch mode), or print what they find (report, context, org).
+#
+# usage: insert.sh TREE ARCH MODE OUT|- INPLACE(0|1) JOBS IOGUARD COCCIDIR
+#
+# Which files: those that call a primitive or a fixmap setter, or define a
+# map or unmap entry point (a line starting at column 0 that names it), or
+# declare the hooks (include/linux/io.h); arch/ only for ARCH. Naming them
+# up front is what keeps a whole-tree run at seconds: spatch with
+# script-constrained identifiers cannot skip files by token.
+#
+# Coccinelle skips code it cannot parse without a word; the runs here keep
+# its parse messages and name every file and function that failed, on
+# stderr, so that a clean result is never silently a false negative.
+set -u
+tree=$1 arch=$2 mode=$3 out=$4 inplace=$5 jobs=$6 ioguard=$7 cocci=$8
+. "$(dirname "$0")/arch-env.sh"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ioguard-insert.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT
+
+names() { "$ioguard" spec | awk -v k="$1" '$1 == k { printf "%s%s", sep, $2; sep = "|" }'; }
+calls="$(names primitive)|$(names fixmap)"
+defs="$(names entry-map)|$(names entry-unmap)"
+
+# Candidate files, relative to the tree.
+(cd "$tree" && grep -rlE --include='*.c' \
+	-e "\\b($calls)[[:space:]]*\\(" \
+	-e "^[^[:space:]#/*].*\\b($defs)[[:space:]]*\\(" \
+	--exclude-dir=Documentation --exclude-dir=tools --exclude-dir=scripts \
+	--exclude-dir=samples --exclude-dir=arch . ;
+ [ -d "arch/$srcarch" ] && grep -rlE --include='*.c' \
+	-e "\\b($calls)[[:space:]]*\\(" \
+	-e "^[^[:space:]#/*].*\\b($defs)[[:space:]]*\\(" "arch/$srcarch" ;
+ echo include/linux/io.h) | sed 's|^\./||' | sort -u > "$work/files"
+nfiles=$(wc -l < "$work/files")
+
+while read -r f; do
+	mkdir -p "$work/a/$(dirname "$f")" "$work/b/$(dirname "$f")"
+	cp "$tree/$f" "$work/a/$f" && cp "$tree/$f" "$work/b/$f" || exit 2
+done < "$work/files"
+
+# One group per file: no bindings leak from one file to the next.
+(cd "$work" && sed 's|^|b/|; G' files) > "$work/groups"
+
+failed=0
+for script in hook_decls map_hook unmap_hook; do
+	(cd "$work" && spatch --python /usr/bin/python3 --sp-file "$cocci/$script.cocci" \
+		-D "$mode" --no-includes --include-headers --parse-error-msg \
+		--jobs "$jobs" --file-groups groups \
+		$( [ "$mode" = patch ] && echo --in-place ) \
+		>"$work/$script.out" 2>"$work/$script.err")
+	rc=$?
+	# spatch exits 0 after a failing script rule; its message says so.
+	grep -q '^Error in Python script\|^Python failure' "$work/$script.err" && rc=3
+	if [ $rc -ne 0 ]; then
+		echo "ioguard: insert: spatch failed on $script.cocci (exit $rc):" >&2
+		grep -v '^HANDLING\|^init_defs\|^bad:\|^BAD:\|^badcount\|^parse error\|^ = ' "$work/$script.err" | head -n 5 >&2
+		exit 2
+	fi
+	[ "$mode" = patch ] || sed -e "s|^b/||" -e "s|view:b/|view:|" "$work/$script.out"
+done
+
+# Parse failures, from the messages of the last run (every script parses
+# the same files): "parse error" after HANDLING: FILE, then the bad lines.
+awk '
+/^HANDLING: / { file = $2; sub(/^b\//, "", file); next }
+/^parse error/ { nfail[file]++; pending = file; next }
+/^(bad|BAD:!!!!!): [A-Za-z_]/ && pending != "" {
+	# the first line of a definition: at column 0, no trailing semicolon
+	line = $0; sub(/^[^:]*: /, "", line)
+	if (line ~ /;[ \t]*$/ || line !~ /[A-Za-z0-9_]+\(/) next
+	fn = ""; rest = line
+	while (match(rest, /[A-Za-z0-9_]+\(/)) { fn = substr(rest, RSTART, RLENGTH - 1); rest = substr(rest, RSTART + RLENGTH) }
+	if (fn ~ /^[A-Z0-9_]+$/ || fn ~ /^__(alias|attribute__|section|printf)$/) fn = ""
+	if (fn != "" && !((pending, fn) in seen)) { seen[pending, fn] = 1; funcs[pending] = funcs[pending] " " fn "()" }
+}
+END { for (f in nfail) printf "%s:%s\n", f, funcs[f] }
+' "$work/unmap_hook.err" | sort > "$work/parse-failures"
+nfail=$(wc -l < "$work/parse-failures")
+while IFS=: read -r f fns; do
+	echo "ioguard: insert: $f: Coccinelle could not parse${fns:- part of the file}; not checked there" >&2
+done < "$work/parse-failures"
+echo "ioguard: insert: $nfiles files scanned, $nfail with parse failures" >&2
+
+[ "$mode" = patch ] || exit 0
+
+# The declarations in <linux/io.h>: after the prototype of the map entry
+# point the map hook belongs to. Done here, not in hook_decls.cocci:
+# Coccinelle 1.1.1 adds nothing after a top-level prototype in a header
+# once the semantic patch has script rules (measured; docs/cocci.md).
+hm=$(names hook-map) hu=$(names hook-unmap)
+io=$work/b/include/linux/io.h
+if [ -f "$io" ] && ! grep -q "\\b$hm(" "$io"; then
+	awk -v hm="$hm" -v hu="$hu" '
+	{ print }
+	!done && /^int ioremap_page_range\(/ { want = 1 }
+	want && /;[[:space:]]*$/ {
+		n = length("void " hm "(")
+		print "void " hm "(unsigned long addr, unsigned long end,"
+		printf "%s%s%s\n", substr("\t\t\t\t\t\t\t\t", 1, int(n / 8)), substr("        ", 1, n % 8), "phys_addr_t phys_addr, pgprot_t prot);"
+		if (hu != "") print "void " hu "(phys_addr_t phys_addr, size_t size);"
+		want = 0; done = 1
+	}' "$io" > "$io.new" && mv "$io.new" "$io"
+fi
+
+(cd "$work" && diff -ruN a b) > "$work/diff"
+[ $? -le 1 ] || exit 2
+sed -i -E -e 's|^diff -ruN a/(.*) b/.*|diff --git a/\1 b/\1|' \
+	-e 's/^(---|\+\+\+) ([^\t]*)\t.*/\1 \2/' "$work/diff"
+if [ "$inplace" = 1 ]; then
+	(cd "$tree" && patch -p1 --no-backup-if-mismatch -s) < "$work/diff" || exit 2
+	echo "ioguard: insert: $(grep -c '^+++ ' "$work/diff") files rewritten in $tree" >&2
+elif [ "$out" = - ]; then
+	cat "$work/diff"
+else
+	cp "$work/diff" "$out" || { echo "ioguard: insert: cannot write $out" >&2; exit 2; }
+	echo "ioguard: insert: $(grep -c '^+++ ' "$work/diff") files changed, written to $out" >&2
+fi
+exit 0
