@@ -26,6 +26,7 @@ class Spec:
         self.success = {}
         self.io_prot = {}
         self.returning = set()
+        self.declared = set()
         for line in lines:
             words = line.split()
             if len(words) < 2:
@@ -62,6 +63,11 @@ class Spec:
     def fixmap_by_prot(self, name):
         """A fixmap setter that maps IO when given the io-prot macro."""
         return name in self.io_prot
+
+    def was_declared(self, name):
+        """Whether an earlier rule already gave NAME what it needed (a
+        local err, or the area it tears down)."""
+        return name in self.declared
 
     def names(self, kind):
         return self.kinds.get(kind, [])

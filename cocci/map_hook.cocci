@@ -91,23 +91,31 @@ spec.returning.add(str(f))
 identifier fn : script:python() { spec.returns_map(fn) };
 declaration d;
 statement S;
+position pd;
 @@
 fn(...)
 {
 	<...
-	d
+	d@pd
 +	int err;
 	S
 	...>
 }
 
+@script:python depends on patch@
+f << ret_decl.fn;
+pd << ret_decl.pd;
+@@
+spec.declared.add(str(f))
+
 // ... or first, in a function without locals.
-@ret_nodecl depends on patch && !ret_decl@
-identifier fn : script:python() { spec.returns_map(fn) };
+@ret_nodecl depends on patch@
+identifier fn : script:python() { spec.returns_map(fn) and not spec.was_declared(fn) };
 @@
 fn(...)
 {
 +	int err;
++
 	...
 }
 

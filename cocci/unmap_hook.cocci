@@ -75,9 +75,14 @@ fn@pf(...)
 	...
 }
 
+@script:python depends on patch@
+f << found.fn;
+@@
+spec.declared.add(str(f))
+
 // mm/ioremap.c: if (iounmap_allowed(vaddr)) vunmap(vaddr);
-@lookup depends on patch && !found@
-identifier fn : script:python() { spec.unmap_role(fn) == "addr" };
+@lookup depends on patch@
+identifier fn : script:python() { spec.unmap_role(fn) == "addr" and not spec.was_declared(fn) };
 identifier T : script:python() { spec.is_("teardown", T) };
 identifier names.hu;
 expression A;

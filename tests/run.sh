@@ -6,7 +6,7 @@
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-suites=${*:-"checker cli kernel/checker-facts kernel/gate"}
+suites=${*:-"checker cli cocci kernel/checker-facts kernel/gate kernel/insert-all gen"}
 pass=0 fail=0 broken=
 
 for s in $suites; do
