@@ -3,8 +3,9 @@
 # mapping is announced to the hypervisor (pKVM MMIO guard and friends).
 #
 #   make          build build/ioguard-sparse
-#   make run      fetch Debian's linux-source-6.1, prepare arm64 and run
-#                 the checker over the mapping-relevant directories
+#   make run      fetch Debian's linux-source-6.1, prepare arm64, run the
+#                 checker over the mapping-relevant directories, write
+#                 the hook insertion patch and the arm64 series, verified
 #   make check    install what is missing, build, run every test
 #   make bench    time the checker against plain sparse
 
@@ -60,8 +61,22 @@ $(B)/ioguard-sparse: $(CHECKER_OBJS) $(LIBSPARSE)
 $(B)/ioguard: $(CMD_OBJS)
 	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS)
 
+# Sign-off for the generated series: git config's identity, else this.
+RUN_SIGNOFF ?= $(shell n=$$(git config user.name); m=$$(git config user.email); \
+	[ -n "$$n" ] && [ -n "$$m" ] && echo "$$n <$$m>" || echo "ioguard run <ioguard@localhost.invalid>")
+
 run: deps all
 	@sh tests/kernel/kbuild-check.sh $(RUN_KERNEL) $(RUN_ARCH)
+	@echo "ioguard: the hook insertion for linux-source-$(RUN_KERNEL) ($(RUN_ARCH)):"
+	@$(B)/ioguard insert --tree "$$(src/sh/fetch-kernel.sh $(RUN_KERNEL))" \
+		--arch $(RUN_ARCH) -o $(B)/insert-$(RUN_KERNEL)-$(RUN_ARCH).patch
+	@diffstat -p1 $(B)/insert-$(RUN_KERNEL)-$(RUN_ARCH).patch 2>/dev/null || \
+		grep '^+++ ' $(B)/insert-$(RUN_KERNEL)-$(RUN_ARCH).patch
+	@rm -rf $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
+	@$(B)/ioguard gen --tree "$$(src/sh/fetch-kernel.sh $(RUN_KERNEL))" \
+		--arch $(RUN_ARCH) --signoff "$(RUN_SIGNOFF)" \
+		-o $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
+	@ls $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
 
 check: deps all
 	@sh tests/run.sh
