@@ -7,7 +7,7 @@
 #                 checker over the mapping-relevant directories, write
 #                 the hook insertion patch and the arm64 series, verified
 #   make check    install what is missing, build, run every test
-#   make bench    time the checker against plain sparse
+#   make bench    time the checker against plain sparse, and insert
 
 IOGUARD_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/ioguard
 export IOGUARD_CACHE
@@ -86,6 +86,7 @@ test: all
 
 bench: deps all
 	@bench/checker.sh
+	@bench/insert.sh
 
 clean:
 	rm -rf $(B)
