@@ -11,7 +11,7 @@
 // Copyright: ioguard authors
 // Options: --no-includes --include-headers
 // Keywords: ioremap, MMIO guard, pKVM
-// Requires: ioguard (build/ioguard beside this directory, $IOGUARD or PATH)
+// Needs build/ioguard beside this directory, $IOGUARD or ioguard on PATH.
 
 virtual patch
 virtual context

@@ -14,7 +14,7 @@
 // Copyright: ioguard authors
 // Options: --no-includes --include-headers
 // Keywords: iounmap, MMIO guard, pKVM
-// Requires: ioguard (build/ioguard beside this directory, $IOGUARD or PATH)
+// Needs build/ioguard beside this directory, $IOGUARD or ioguard on PATH.
 
 virtual patch
 virtual context
