@@ -39,6 +39,9 @@ io_prot = sorted(set(spec.io_prot.values()))
 hm; iop;
 @@
 coccinelle.hm = cocci.make_ident(spec.hook_map)
+# Runs once per file: what earlier files recorded does not apply here.
+spec.returning.clear()
+spec.declared.clear()
 coccinelle.iop = cocci.make_ident(io_prot[0] if io_prot else "FIXMAP_PAGE_IO")
 
 // Functions that already call the map hook are not touched again.

@@ -42,6 +42,9 @@ hu;
 if not spec.hook_unmap:
 	cocci.exit()
 coccinelle.hu = cocci.make_ident(spec.hook_unmap)
+# Runs once per file: what earlier files recorded does not apply here.
+spec.returning.clear()
+spec.declared.clear()
 
 @hooked@
 identifier fn;
