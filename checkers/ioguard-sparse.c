@@ -38,6 +38,19 @@ static void die2(const char *fmt, const char *arg)
 	exit(2);
 }
 
+/*
+ * sparse 0.6.4 (Debian's) dies on the multi-letter extensions riscv
+ * kbuild appends to -march (rv64imac_zicsr_zifencei_zihintpause): keep
+ * the single-letter part, the only one sparse models.
+ */
+static void riscv_march_compat(char *arg)
+{
+	char *us;
+
+	if (!strncmp(arg, "-march=rv", 9) && (us = strchr(arg, '_')))
+		*us = '\0';
+}
+
 int main(int argc, char **argv)
 {
 	struct string_list *files = NULL;
@@ -58,6 +71,7 @@ int main(int argc, char **argv)
 		} else if (!strncmp(argv[i], "--ioguard", 9)) {
 			die2("unknown option '%s' (see --help)", argv[i]);
 		} else {
+			riscv_march_compat(argv[i]);
 			argv[j++] = argv[i];
 		}
 	}

@@ -309,12 +309,17 @@ static int scan_defines(const char *tree, const char *file, const char *prefix,
 	return 0;
 }
 
+struct max_below {
+	long max;	/* largest value seen, -1 if none */
+	long below;	/* only values under this count (LONG_MAX: all) */
+};
+
 static int max_fn(const char *name, long value, void *arg)
 {
-	long *max = arg;
+	struct max_below *m = arg;
 
-	if (value > *max)
-		*max = value;
+	if (value < m->below && value > m->max)
+		m->max = value;
 	return 0;
 }
 
@@ -429,27 +434,36 @@ int gen_backend_load(struct gen_backend *b, const char *dir, const char *tree,
 			NEED(3);
 			gen_set_var(b, words[1], words[2]);
 		} else if (!strcmp(words[0], "var-next")) {
-			long max = -1;
-			char buf[32];
+			/* var-next NAME FILE PREFIX [below N]: 1 + the largest
+			 * PREFIX* number under N (a range that ends where
+			 * something else starts, e.g. x86's KVM feature bits
+			 * below KVM_FEATURE_CLOCKSOURCE_STABLE_BIT). */
+			struct max_below m = { -1, LONG_MAX };
+			char buf[32], last[128];
 
-			NEED(4);
+			if (n == 6 && !strcmp(words[4], "below"))
+				m.below = strtol(words[5], NULL, 0);
+			else
+				NEED(4);
 			if (scan_defines(tree, words[2], words[3], max_fn,
-					 &max) || max < 0) {
+					 &m) || m.max < 0) {
 				errf(err, errlen,
 				     "%s:%d: no '#define %s* N' in %s/%s", path,
 				     lineno, words[3], tree, words[2]);
 				return -1;
 			}
-			snprintf(buf, sizeof(buf), "%ld", max + 1);
-			gen_set_var(b, words[1], buf);
-			snprintf(buf, sizeof(buf), "%ld", max);
-			{
-				char last[128];
-
-				snprintf(last, sizeof(last), "%s_LAST",
-					 words[1]);
-				gen_set_var(b, last, buf);
+			if (m.max + 1 >= m.below) {
+				errf(err, errlen,
+				     "%s:%d: no free %s* number below %ld in %s/%s",
+				     path, lineno, words[3], m.below, tree,
+				     words[2]);
+				return -1;
 			}
+			snprintf(buf, sizeof(buf), "%ld", m.max + 1);
+			gen_set_var(b, words[1], buf);
+			snprintf(buf, sizeof(buf), "%ld", m.max);
+			snprintf(last, sizeof(last), "%s_LAST", words[1]);
+			gen_set_var(b, last, buf);
 		} else if (!strcmp(words[0], "var-after")) {
 			/* var-after NAME BASE K: BASE's value plus K */
 			const char *base;

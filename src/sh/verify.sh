@@ -123,15 +123,52 @@ else
 	finish
 fi
 
+# built_for_config DIR/NAME.o: does this config build the object? kbuild
+# compiles any single target it is asked for, listed or not, so ask its
+# directory's Kbuild or Makefile instead: the (continuation-joined) lines that name
+# NAME.o, and the CONFIG_ symbols on their left of the assignment; built
+# if one such line has all of them =y (obj-y, or lib-y and composite
+# lines like "mmu-$(CONFIG_MMU) := ... vmalloc.o", count as well).
+built_for_config() {
+	kbuild_file=$src/${1%/*}/Kbuild
+	[ -f "$kbuild_file" ] || kbuild_file=$src/${1%/*}/Makefile
+	awk -v obj="${1##*/}" -v cfg="$out/.config" '
+		BEGIN {
+			while ((getline l < cfg) > 0)
+				if (l ~ /^CONFIG_[A-Za-z0-9_]*=y$/) {
+					sub(/=y$/, "", l); on[l] = 1
+				}
+		}
+		/\\$/ { buf = buf substr($0, 1, length($0) - 1) " "; next }
+		{
+			line = buf $0; buf = ""
+			if (line ~ /^[ \t]*#/ || !match(line, /[:+]?=/))
+				next
+			lhs = substr(line, 1, RSTART - 1)
+			n = split(substr(line, RSTART + RLENGTH), w, /[ \t]+/)
+			found = 0
+			for (i = 1; i <= n; i++)
+				if (w[i] == obj) found = 1
+			if (!found)
+				next
+			ok = 1
+			while (match(lhs, /CONFIG_[A-Za-z0-9_]+/)) {
+				if (!(substr(lhs, RSTART, RLENGTH) in on)) ok = 0
+				lhs = substr(lhs, RSTART + RLENGTH)
+			}
+			if (ok) { built = 1; exit }
+		}
+		END { exit !built }
+	' "$kbuild_file" 2>/dev/null
+}
+
 # 4. compile: every touched C file the config builds.
 t=$(now)
 objs= skipped=
 for f in $touched; do
 	case $f in *.c) ;; *) continue ;; esac
 	o=${f%.c}.o
-	# kbuild builds a single object only if its directory's Makefile
-	# lists it for this config; ask make without building.
-	if kmake -n "$o" >/dev/null 2>&1; then
+	if built_for_config "$o"; then
 		objs="$objs $o"
 	else
 		skipped="$skipped $o"
