@@ -11,6 +11,8 @@ struct stub_call stub_log[STUB_LOG_MAX];
 int stub_nlog;
 phys_addr_t stub_fail_addr = ~0ULL;
 long stub_info_result = PAGE_SIZE, stub_enroll_result;
+unsigned long stub_fn_info = ~0UL, stub_fn_enroll = ~0UL;
+int stub_bad_calls;
 
 void mutex_lock(struct mutex *m)
 {
@@ -78,13 +80,13 @@ long stub_hypercall(unsigned long fn, unsigned long a1)
 {
 	if (stub_nlog < STUB_LOG_MAX)
 		stub_log[stub_nlog++] = (struct stub_call){ fn, a1 };
-	if ((fn & 0xff) == 5)
+	if (fn == stub_fn_info)
 		return stub_info_result;
-	if ((fn & 0xff) == 6)
+	if (fn == stub_fn_enroll)
 		return stub_enroll_result;
 	if (a1 == stub_fail_addr) {
 		stub_fail_addr = ~0ULL;
-		return SMCCC_RET_NOT_SUPPORTED;
+		return -1;	/* an error for every ABI */
 	}
 	return SMCCC_RET_SUCCESS;
 }

@@ -6,7 +6,8 @@
 #    in tests/gen/include/ and run through map/unmap sequences;
 #  - the command-line contract (bad input: one line, exit 2);
 #  - gen + verify on the real Debian trees, for each arch/version in
-#    IOGUARD_GEN_TARGETS (default: "6.1:arm64 6.12:arm64"), and gen on a tree that
+#    IOGUARD_GEN_TARGETS (default: "6.1:arm64 6.12:arm64
+#    6.12:riscv 6.12:x86_64"), and gen on a tree that
 #    already carries the series (says so, writes nothing, exit 0).
 # Ends with "gen: N passed, N failed".
 set -u
@@ -14,7 +15,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 ioguard=$top/build/ioguard
-targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64}
+targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64 6.12:riscv 6.12:x86_64}
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -37,10 +38,25 @@ expect() {
 	fi
 }
 
+# abi_has NAME FILE|DIR PATTERN...: every pattern matches a line.
+abi_has() {
+	name=$1 where=$2
+	shift 2
+	for pat in "$@"; do
+		if ! cat "$where" "$where"/0*.patch 2>/dev/null | grep -q -- "$pat"; then
+			ko "$name: no line matches '$pat'"
+			return
+		fi
+	done
+	ok "$name"
+}
+
 t61=$("$ioguard" fetch-kernel 6.1) || { echo "gen: 0 passed, 1 failed"; exit 1; }
 
 # 1. Unit tests of the runtime refcount logic.
-for unit in arm64:6.1:arch/arm64/mm/mmio_guard.c; do
+for unit in arm64:6.1:arch/arm64/mm/mmio_guard.c \
+	x86_64:6.12:arch/x86/kernel/kvm_mmio_guard.c \
+	riscv:6.12:arch/riscv/kernel/cove_mmio_guard.c; do
 	a=${unit%%:*} rest=${unit#*:}
 	v=${rest%%:*} file=${rest#*:}
 	tree=$("$ioguard" fetch-kernel "$v")
@@ -57,7 +73,7 @@ for unit in arm64:6.1:arch/arm64/mm/mmio_guard.c; do
 	fi
 	"$tmp/refs-$a" 2>/dev/null >"$tmp/refs.out"
 	grep -v '^refs-' "$tmp/refs.out"
-	line=$(grep -E '^refs-[a-z0-9]+: [0-9]+ passed, [0-9]+ failed$' "$tmp/refs.out")
+	line=$(grep -E '^refs-[a-z0-9_]+: [0-9]+ passed, [0-9]+ failed$' "$tmp/refs.out")
 	if [ -z "$line" ]; then
 		ko "refs-$a did not finish"
 		continue
@@ -103,6 +119,25 @@ for target in $targets; do
 		tail -n 20 "$tmp/gen.log" | sed 's/^/	/'
 		continue
 	fi
+	# The ABI numbers each backend derives from the tree (6.12: the last
+	# KVM_HC_* is 12; KVM feature bits stop at 17 below the stable bit
+	# 24), and the objects verify leaves out on a config that lacks them.
+	case $v/$a in
+	6.12/x86_64)
+		abi_has "$v/$a: hypercalls after KVM_HC_MAP_GPA_RANGE (12)" "$out" \
+			'^+#define KVM_HC_MMIO_GUARD_ENROLL	13$' \
+			'^+#define KVM_HC_MMIO_GUARD_MAP		14$' \
+			'^+#define KVM_HC_MMIO_GUARD_UNMAP		15$'
+		abi_has "$v/$a: feature bit 18, below the stable bit 24" "$out" \
+			'^+#define KVM_FEATURE_MMIO_GUARD		18$'
+		abi_has "$v/$a: verify skips mm/ioremap.o (no GENERIC_IOREMAP)" \
+			"$tmp/gen.log" 'not built for x86_64: mm/ioremap.o' ;;
+	6.12/riscv)
+		abi_has "$v/$a: the COVG extension and its two functions" "$out" \
+			'^+	SBI_EXT_COVG = 0x434F5647,$' \
+			'^+	SBI_EXT_COVG_ADD_MMIO_REGION = 0,$' \
+			'^+	SBI_EXT_COVG_REMOVE_MMIO_REGION = 1,$' ;;
+	esac
 	# A tree that carries the series: gen says so and writes nothing.
 	cp -al "$tree" "$tmp/carried" &&
 		(cd "$tmp/carried" && cat "$out"/0*-*.patch | grep -v '^$' >/dev/null &&

@@ -91,6 +91,10 @@ extern struct stub_call stub_log[STUB_LOG_MAX];
 extern int stub_nlog;
 extern phys_addr_t stub_fail_addr;	/* calls on this address fail once */
 extern long stub_info_result, stub_enroll_result;
+/* the calls answered with stub_info_result and stub_enroll_result */
+extern unsigned long stub_fn_info, stub_fn_enroll;
+extern int stub_bad_calls;	/* calls whose other arguments are wrong */
+extern bool stub_services;	/* the hypervisor offers the guard */
 long stub_hypercall(unsigned long fn, unsigned long a1);
 
 /* arm64 SMCCC. */
@@ -105,7 +109,6 @@ struct arm_smccc_res { unsigned long a0, a1, a2, a3; };
 #define ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_ENROLL_FUNC_ID	0xc6000006UL
 #define ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_FUNC_ID		0xc6000007UL
 #define ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_UNMAP_FUNC_ID	0xc6000008UL
-extern bool stub_services;
 static inline bool kvm_arm_hyp_service_available(u32 id)
 {
 	return stub_services && id >= 5 && id <= 8;
@@ -124,5 +127,46 @@ static inline void stub_smccc(unsigned long fn, unsigned long a1,
 #define stub_hvc_4(fn, a1, a2, res) stub_smccc(fn, a1, res)
 #define stub_hvc_5(fn, a1, a2, a3, res) stub_smccc(fn, a1, res)
 #define arm_smccc_1_1_hvc(...) STUB_HVC(STUB_NARG(__VA_ARGS__))(__VA_ARGS__)
+
+/* x86 KVM hypercalls; the numbers the series gives on 6.12. */
+#define KVM_ENOSYS			1000
+#define KVM_HC_MMIO_GUARD_ENROLL	13
+#define KVM_HC_MMIO_GUARD_MAP		14
+#define KVM_HC_MMIO_GUARD_UNMAP		15
+#define KVM_FEATURE_MMIO_GUARD		18
+static inline bool kvm_para_has_feature(unsigned int feature)
+{
+	return stub_services && feature == KVM_FEATURE_MMIO_GUARD;
+}
+static inline long kvm_hypercall0(unsigned int nr)
+{
+	return stub_hypercall(nr, 0);
+}
+static inline long kvm_hypercall1(unsigned int nr, unsigned long p1)
+{
+	return stub_hypercall(nr, p1);
+}
+
+/* riscv SBI: logged as (extension << 8 | function, address). */
+#define SBI_EXT_COVG			0x434F5647
+#define SBI_EXT_COVG_ADD_MMIO_REGION	0
+#define SBI_EXT_COVG_REMOVE_MMIO_REGION	1
+#define STUB_SBI_FN(ext, fid)	(((unsigned long)(ext) << 8) | (fid))
+struct sbiret { long error; long value; };
+static inline struct sbiret stub_sbi(int ext, int fid, unsigned long a0,
+				     unsigned long a1)
+{
+	struct sbiret ret = { 0, 0 };
+
+	if (ext != SBI_EXT_COVG || a1 != PAGE_SIZE)
+		stub_bad_calls++;
+	ret.error = stub_hypercall(STUB_SBI_FN(ext, fid), a0);
+	return ret;
+}
+#define sbi_ecall(e, f, a0, a1, a2, a3, a4, a5) stub_sbi(e, f, a0, a1)
+static inline long sbi_probe_extension(int ext)
+{
+	return stub_services && ext == SBI_EXT_COVG;
+}
 
 #endif

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the x86_64 KVM MMIO guard runtime: the generated file
+ * (GENERATED, rendered by `ioguard gen --render`) compiled against the
+ * stand-ins in include/, driven through map/unmap sequences.
+ */
+#include GENERATED
+
+#include <kstub.h>
+
+#define ARCH	"x86_64"
+#define MAP	KVM_HC_MMIO_GUARD_MAP
+#define UNMAP	KVM_HC_MMIO_GUARD_UNMAP
+
+#include "refs-common.h"
+
+/* The feature bit gates everything; ENROLL may still be refused. */
+static void enrol(phys_addr_t early)
+{
+	stub_fn_enroll = KVM_HC_MMIO_GUARD_ENROLL;
+
+	stub_services = false;
+	kvm_mmio_guard_init();
+	expect("no KVM_FEATURE_MMIO_GUARD: not enrolled, no hypercall",
+	       static_branch_unlikely(&mmio_guard_enabled) + stub_nlog, 0);
+	stub_services = true;
+
+	stub_enroll_result = -KVM_ENOSYS;
+	kvm_mmio_guard_init();
+	expect("ENROLL refused: not enrolled",
+	       static_branch_unlikely(&mmio_guard_enabled), 0);
+	expect("ENROLL refused: warns", stub_warnings, 1);
+	expect("not enrolled: early page not announced", calls(MAP, early), 0);
+	stub_enroll_result = 0;
+
+	kvm_mmio_guard_init();
+	expect("one ENROLL per attempt", calls(KVM_HC_MMIO_GUARD_ENROLL, 0), 2);
+}
