@@ -7,7 +7,7 @@
 #  - the command-line contract (bad input: one line, exit 2);
 #  - gen + verify on the real Debian trees, for each arch/version in
 #    IOGUARD_GEN_TARGETS (default: "6.1:arm64 6.12:arm64
-#    6.12:riscv 6.12:x86_64"), and gen on a tree that
+#    6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64"), and gen on a tree that
 #    already carries the series (says so, writes nothing, exit 0).
 # Ends with "gen: N passed, N failed".
 set -u
@@ -15,7 +15,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 ioguard=$top/build/ioguard
-targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64 6.12:riscv 6.12:x86_64}
+targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64 6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64}
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -119,11 +119,12 @@ for target in $targets; do
 		tail -n 20 "$tmp/gen.log" | sed 's/^/	/'
 		continue
 	fi
-	# The ABI numbers each backend derives from the tree (6.12: the last
-	# KVM_HC_* is 12; KVM feature bits stop at 17 below the stable bit
-	# 24), and the objects verify leaves out on a config that lacks them.
+	# The ABI numbers each backend derives from the tree (6.1 and 6.12:
+	# the last KVM_HC_* is 12; KVM feature bits stop at 17 below the
+	# stable bit 24), and the objects verify leaves out on a config that
+	# lacks them.
 	case $v/$a in
-	6.12/x86_64)
+	*/x86_64)
 		abi_has "$v/$a: hypercalls after KVM_HC_MAP_GPA_RANGE (12)" "$out" \
 			'^+#define KVM_HC_MMIO_GUARD_ENROLL	13$' \
 			'^+#define KVM_HC_MMIO_GUARD_MAP		14$' \
@@ -132,7 +133,7 @@ for target in $targets; do
 			'^+#define KVM_FEATURE_MMIO_GUARD		18$'
 		abi_has "$v/$a: verify skips mm/ioremap.o (no GENERIC_IOREMAP)" \
 			"$tmp/gen.log" 'not built for x86_64: mm/ioremap.o' ;;
-	6.12/riscv)
+	*/riscv)
 		abi_has "$v/$a: the COVG extension and its two functions" "$out" \
 			'^+	SBI_EXT_COVG = 0x434F5647,$' \
 			'^+	SBI_EXT_COVG_ADD_MMIO_REGION = 0,$' \
