@@ -22,7 +22,8 @@ tree=$1 arch=$2 mode=$3 out=$4 inplace=$5 jobs=$6 ioguard=$7 cocci=$8
 work=$(mktemp -d "${TMPDIR:-/tmp}/ioguard-insert.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT
 
-names() { "$ioguard" spec | awk -v k="$1" '$1 == k { printf "%s%s", sep, $2; sep = "|" }'; }
+"$ioguard" spec > "$work/spec" || exit 2
+names() { awk -v k="$1" '$1 == k { printf "%s%s", sep, $2; sep = "|" }' "$work/spec"; }
 calls="$(names primitive)|$(names fixmap)"
 defs="$(names entry-map)|$(names entry-unmap)"
 
