@@ -7,7 +7,7 @@
 #                 checker over the mapping-relevant directories, write
 #                 the hook insertion patch and the arm64 series, verified
 #   make check    install what is missing, build, run every test
-#   make bench    time the checker against plain sparse, and insert
+#   make bench    time the checker against plain sparse, insert, gen and verify
 
 IOGUARD_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/ioguard
 export IOGUARD_CACHE
@@ -87,6 +87,7 @@ test: all
 bench: deps all
 	@bench/checker.sh
 	@bench/insert.sh
+	@bench/gen.sh
 
 clean:
 	rm -rf $(B)
