@@ -96,6 +96,17 @@ expect "gen: malformed --signoff" 2 "Name <mail@host>" \
 expect "gen: no identity at all" 2 "no Signed-off-by" \
 	env HOME="$tmp" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null \
 	"$ioguard" gen --tree "$t61" --arch arm64 -o "$tmp/o"
+# x86 KVM feature bits all taken up to the stable bit (24): no number is
+# invented past it.
+t612=$("$ioguard" fetch-kernel 6.12)
+cp -al "$t612" "$tmp/full" && f=arch/x86/include/uapi/asm/kvm_para.h &&
+	rm "$tmp/full/$f" && cp "$t612/$f" "$tmp/full/$f" &&
+	for b in 18 19 20 21 22 23; do
+		sed -i "/#define KVM_FEATURE_MIGRATION_CONTROL/a #define KVM_FEATURE_TAKEN_$b $b" "$tmp/full/$f"
+	done
+expect "gen: no free KVM feature bit below 24" 2 "no free KVM_FEATURE_\* number below 24" \
+	"$ioguard" gen --tree "$tmp/full" --arch x86_64 --signoff "$signoff" -o "$tmp/o"
+rm -rf "$tmp/full"
 expect "verify: no series" 2 "no series directory" \
 	"$ioguard" verify --tree "$t61" --arch arm64 --series "$tmp/none"
 
