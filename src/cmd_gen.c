@@ -54,6 +54,19 @@ int gen_is_tree(const char *tree)
 	return access(path, R_OK) == 0;
 }
 
+const char *gen_tree_arch(const char *cmd, const char *tree, const char *arch)
+{
+	if (!gen_is_tree(tree)) {
+		fprintf(stderr, "ioguard: %s: '%s' is not a kernel tree\n", cmd,
+			tree);
+		return NULL;
+	}
+	if (!gen_arch_name(arch))
+		fprintf(stderr, "ioguard: %s: unknown arch '%s' (arm64, x86_64, riscv)\n",
+			cmd, arch);
+	return gen_arch_name(arch);
+}
+
 /* "Name <mail>" from --signoff or git config; NULL if neither. */
 static char *identity(const char *signoff)
 {
@@ -312,53 +325,28 @@ int cmd_gen(int argc, char **argv)
 {
 	const char *tree = NULL, *arch = NULL, *abi = NULL, *signoff = NULL;
 	const char *out = NULL, *insert_patch = NULL, *dir, *render = NULL;
-	int verify = 1, keep = 0, i, npaths = 0, carried = 0, rc;
+	int no_verify = 0, keep = 0, i, npaths = 0, carried = 0, rc;
 	char err[1024], scratch[PATH_MAX - 64], repo[PATH_MAX], p1[PATH_MAX];
 	char *paths[256], *id, *diff, *cache, absout[PATH_MAX];
 	struct gen_backend b;
 	struct spec spec;
 	const struct spec_entry *hm, *hu;
+	const struct cli_opt opts[] = {
+		{ "--tree", &tree }, { "--arch", &arch }, { "--abi", &abi },
+		{ "--signoff", &signoff }, { "--insert-patch", &insert_patch },
+		{ "-o", &out }, { "--render", &render },
+		{ "--no-verify", NULL, &no_verify }, { "--keep", NULL, &keep },
+		{ NULL }
+	};
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (i + 1 < argc && !strcmp(a, "--tree"))
-			tree = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "--arch"))
-			arch = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "--abi"))
-			abi = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "--signoff"))
-			signoff = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "--insert-patch"))
-			insert_patch = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "-o"))
-			out = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "--render"))
-			render = argv[++i];
-		else if (!strcmp(a, "--no-verify"))
-			verify = 0;
-		else if (!strcmp(a, "--keep"))
-			keep = 1;
-		else {
-			fprintf(stderr, "%s", usage_text);
-			return 2;
-		}
-	}
-	if (!tree || !arch || (!out && !render)) {
+	if (parse_options(argc, argv, opts) < argc || !tree || !arch ||
+	    (!out && !render)) {
 		fprintf(stderr, "%s", usage_text);
 		return 2;
 	}
-	if (!gen_is_tree(tree)) {
-		fprintf(stderr, "ioguard: gen: '%s' is not a kernel tree\n", tree);
+	arch = gen_tree_arch("gen", tree, arch);
+	if (!arch)
 		return 2;
-	}
-	if (!gen_arch_name(arch)) {
-		fprintf(stderr, "ioguard: gen: unknown arch '%s' (arm64, x86_64, riscv)\n",
-			arch);
-		return 2;
-	}
-	arch = gen_arch_name(arch);
 	if (insert_patch && access(insert_patch, R_OK)) {
 		fprintf(stderr, "ioguard: gen: cannot read %s\n", insert_patch);
 		return 2;
@@ -572,7 +560,7 @@ int cmd_gen(int argc, char **argv)
 	fflush(stdout);
 	if (!keep)
 		sh("rm -rf %s", q(scratch));
-	if (!verify)
+	if (no_verify)
 		return 0;
 	{
 		char *vargv[] = { "verify", "--tree", (char *)tree, "--arch",

@@ -23,31 +23,16 @@ int cmd_insert(int argc, char **argv)
 {
 	const char *tree = NULL, *arch = "arm64", *mode = "patch", *out = NULL;
 	const char *spec = NULL, *jobs = "2", *cocci, *self;
-	int inplace = 0, i;
+	int inplace = 0;
 	char *args[16];
 	int n = 0;
+	const struct cli_opt opts[] = {
+		{ "--tree", &tree }, { "--arch", &arch }, { "--mode", &mode },
+		{ "-o", &out }, { "--spec", &spec }, { "-j", &jobs },
+		{ "--in-place", NULL, &inplace }, { NULL }
+	};
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (i + 1 < argc && !strcmp(a, "--tree"))
-			tree = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "--arch"))
-			arch = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "--mode"))
-			mode = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "-o"))
-			out = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "--spec"))
-			spec = argv[++i];
-		else if (i + 1 < argc && !strcmp(a, "-j"))
-			jobs = argv[++i];
-		else if (!strcmp(a, "--in-place"))
-			inplace = 1;
-		else
-			break;
-	}
-	if (i < argc || !tree) {
+	if (parse_options(argc, argv, opts) < argc || !tree) {
 		fputs(usage, stderr);
 		return 2;
 	}
@@ -68,14 +53,9 @@ int cmd_insert(int argc, char **argv)
 		fprintf(stderr, "ioguard: insert: -j wants a positive number\n");
 		return 2;
 	}
-	if (!gen_is_tree(tree)) {
-		fprintf(stderr, "ioguard: insert: '%s' is not a kernel tree\n", tree);
+	arch = gen_tree_arch("insert", tree, arch);
+	if (!arch)
 		return 2;
-	}
-	if (!gen_arch_name(arch)) {
-		fprintf(stderr, "ioguard: insert: unknown arch '%s' (arm64, x86_64, riscv)\n", arch);
-		return 2;
-	}
 	if (out && strcmp(out, "-")) {
 		FILE *f = fopen(out, "w");
 
@@ -115,7 +95,7 @@ int cmd_insert(int argc, char **argv)
 	}
 	args[n++] = (char *)libexec("insert.sh");
 	args[n++] = (char *)tree;
-	args[n++] = (char *)gen_arch_name(arch);
+	args[n++] = (char *)arch;
 	args[n++] = (char *)mode;
 	args[n++] = (char *)(out ? out : "-");
 	args[n++] = inplace ? "1" : "0";

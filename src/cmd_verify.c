@@ -13,7 +13,6 @@
 #include "gen.h"
 #include "ioguard.h"
 
-
 int cmd_verify(int argc, char **argv)
 {
 	const char *tree = NULL, *arch = NULL, *abi = NULL, *series = NULL;
@@ -22,34 +21,19 @@ int cmd_verify(int argc, char **argv)
 	char *args[8 + GEN_MAX_WORDS];
 	struct gen_backend b;
 	int i, n = 0;
+	const struct cli_opt opts[] = {
+		{ "--tree", &tree }, { "--arch", &arch }, { "--abi", &abi },
+		{ "--series", &series }, { NULL }
+	};
 
-	for (i = 1; i < argc; i++) {
-		if (i + 1 < argc && !strcmp(argv[i], "--tree"))
-			tree = argv[++i];
-		else if (i + 1 < argc && !strcmp(argv[i], "--arch"))
-			arch = argv[++i];
-		else if (i + 1 < argc && !strcmp(argv[i], "--abi"))
-			abi = argv[++i];
-		else if (i + 1 < argc && !strcmp(argv[i], "--series"))
-			series = argv[++i];
-		else
-			break;
-	}
-	if (i < argc || !tree || !arch || !series) {
+	if (parse_options(argc, argv, opts) < argc || !tree || !arch ||
+	    !series) {
 		fprintf(stderr, "usage: ioguard verify --tree DIR --arch ARCH [--abi NAME] --series OUTDIR\n");
 		return 2;
 	}
-	if (!gen_is_tree(tree)) {
-		fprintf(stderr, "ioguard: verify: '%s' is not a kernel tree\n",
-			tree);
+	arch = gen_tree_arch("verify", tree, arch);
+	if (!arch)
 		return 2;
-	}
-	if (!gen_arch_name(arch)) {
-		fprintf(stderr, "ioguard: verify: unknown arch '%s' (arm64, x86_64, riscv)\n",
-			arch);
-		return 2;
-	}
-	arch = gen_arch_name(arch);
 	dir = gen_backend_find(arch, abi, err, sizeof(err));
 	if (!dir || gen_backend_load(&b, dir, tree, err, sizeof(err))) {
 		fprintf(stderr, "ioguard: verify: %s\n", err);

@@ -18,4 +18,15 @@ const char *libexec(const char *script);
 const char *datadir(const char *relative);
 /* Run argv, return its exit status (127 when it cannot start). */
 int run_command(char *const argv[]);
+
+/* A command-line option: NAME VALUE when value is set, a flag NAME
+ * (which sets *flag to 1) when flag is. Tables end with { NULL }. */
+struct cli_opt {
+	const char *name;
+	const char **value;
+	int *flag;
+};
+/* Parse argv[1..] against opts. Returns the index of the first argument
+ * that is none of them (or an option missing its value), argc if all are. */
+int parse_options(int argc, char **argv, const struct cli_opt *opts);
 #endif

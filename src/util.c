@@ -73,3 +73,22 @@ int run_command(char *const argv[])
 		return 127;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
+
+int parse_options(int argc, char **argv, const struct cli_opt *opts)
+{
+	const struct cli_opt *o;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		for (o = opts; o->name; o++)
+			if (!strcmp(argv[i], o->name) && (o->flag || i + 1 < argc))
+				break;
+		if (!o->name)
+			return i;
+		if (o->flag)
+			*o->flag = 1;
+		else
+			*o->value = argv[++i];
+	}
+	return argc;
+}
