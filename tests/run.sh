@@ -6,6 +6,7 @@
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/result.sh"
 suites=${*:-"checker cli cocci kernel/checker-facts kernel/gate kernel/insert-all gen"}
 pass=0 fail=0 broken=
 
@@ -17,17 +18,12 @@ for s in $suites; do
 	out=$(sh "$script" 2>&1)
 	rc=$?
 	printf '%s\n' "$out"
-	line=$(printf '%s\n' "$out" | grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-	if [ -z "$line" ]; then
+	if ! add_result '[a-z-]+' "$out"; then
 		echo "=== $s: no result line (exit $rc)"
 		broken="$broken $s"
 		fail=$((fail + 1))
 		continue
 	fi
-	p=$(echo "$line" | sed 's/.*: \([0-9]*\) passed.*/\1/')
-	f=$(echo "$line" | sed 's/.* \([0-9]*\) failed$/\1/')
-	pass=$((pass + p))
-	fail=$((fail + f))
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		broken="$broken $s"
 		fail=$((fail + 1))

@@ -124,11 +124,11 @@ else
 fi
 
 # built_for_config DIR/NAME.o: does this config build the object? kbuild
-# compiles any single target it is asked for, listed or not, so ask its
-# directory's Kbuild or Makefile instead: the (continuation-joined) lines that name
-# NAME.o, and the CONFIG_ symbols on their left of the assignment; built
-# if one such line has all of them =y (obj-y, or lib-y and composite
-# lines like "mmu-$(CONFIG_MMU) := ... vmalloc.o", count as well).
+# compiles any single target it is asked for, listed or not, so ask the
+# directory's Kbuild or Makefile instead: the (continuation-joined) lines
+# that name NAME.o, and the CONFIG_ symbols left of their assignment;
+# built if one such line has all of them =y (obj-y, lib-y and composite
+# lines like "mmu-$(CONFIG_MMU) := ... vmalloc.o" count as well).
 built_for_config() {
 	kbuild_file=$src/${1%/*}/Kbuild
 	[ -f "$kbuild_file" ] || kbuild_file=$src/${1%/*}/Makefile

@@ -14,6 +14,7 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+. "$top/tests/result.sh"
 ioguard=$top/build/ioguard
 targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64 6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64}
 pass=0 fail=0
@@ -73,14 +74,8 @@ for unit in arm64:6.1:arch/arm64/mm/mmio_guard.c \
 	fi
 	"$tmp/refs-$a" 2>/dev/null >"$tmp/refs.out"
 	grep -v '^refs-' "$tmp/refs.out"
-	line=$(grep -E '^refs-[a-z0-9_]+: [0-9]+ passed, [0-9]+ failed$' "$tmp/refs.out")
-	if [ -z "$line" ]; then
+	add_result 'refs-[a-z0-9_]+' "$(cat "$tmp/refs.out")" ||
 		ko "refs-$a did not finish"
-		continue
-	fi
-	p=$(echo "$line" | sed 's/.*: \([0-9]*\) passed.*/\1/')
-	f=$(echo "$line" | sed 's/.* \([0-9]*\) failed$/\1/')
-	pass=$((pass + p)) fail=$((fail + f))
 done
 
 # 2. Command-line contract.
