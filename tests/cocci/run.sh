@@ -3,10 +3,10 @@
 # The Coccinelle scripts on small kernel-style inputs: for each NAME.c,
 # patch mode (map_hook.cocci then unmap_hook.cocci; hook_decls.cocci,
 # which needs a tree's io.h and vmalloc.c, is tested on the real trees by
-# kernel/insert) must produce
-# NAME.expected.c; a second run on that output must change nothing; and
-# report mode on NAME.c must print one [ioguard-...] line per function the
-# expected output changes. Ends with "cocci: N passed, N failed".
+# kernel/insert) must produce NAME.expected.c; a second run on that output
+# must change nothing; and report mode on NAME.c must print one
+# [ioguard-...] line per function the expected output changes.
+# Ends with "cocci: N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
