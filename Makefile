@@ -21,11 +21,11 @@ SPARSE_CFLAGS := -I$(SPARSE_DIR)
 
 B := build
 CHECKER_SRCS := $(wildcard checkers/*.c)
-CHECKER_OBJS := $(patsubst checkers/%.c,$(B)/checkers/%.o,$(CHECKER_SRCS)) \
-	$(B)/src/spec.o $(B)/src/default-spec.o
-CMD_SRCS := $(filter-out src/spec.c,$(wildcard src/*.c))
-CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) \
-	$(B)/src/spec.o $(B)/src/default-spec.o
+# spec/: the one spec and its parser, linked into both binaries.
+SPEC_OBJS := $(B)/spec/spec.o $(B)/spec/default-spec.o
+CHECKER_OBJS := $(patsubst checkers/%.c,$(B)/checkers/%.o,$(CHECKER_SRCS)) $(SPEC_OBJS)
+CMD_SRCS := $(wildcard src/*.c)
+CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) $(SPEC_OBJS)
 
 # The default run: Debian's 6.1 for arm64, the directories that map MMIO.
 RUN_KERNEL ?= 6.1
@@ -40,19 +40,23 @@ deps:
 $(LIBSPARSE):
 	@src/sh/fetch-sparse.sh >/dev/null
 
-$(B)/checkers/%.o: checkers/%.c checkers/*.h checkers/checks.def src/spec.h | $(LIBSPARSE)
+$(B)/checkers/%.o: checkers/%.c checkers/*.h checkers/checks.def spec/spec.h | $(LIBSPARSE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SPARSE_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -Ispec $(SPARSE_CFLAGS) -c -o $@ $<
 
-$(B)/src/%.o: src/%.c src/*.h
+$(B)/src/%.o: src/%.c src/*.h spec/spec.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ispec -c -o $@ $<
+
+$(B)/spec/spec.o: spec/spec.c spec/spec.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(B)/src/default-spec.c: src/ioguard.spec src/embed-spec.sh
+$(B)/spec/default-spec.c: spec/ioguard.spec spec/embed-spec.sh
 	@mkdir -p $(dir $@)
-	src/embed-spec.sh $< > $@
+	spec/embed-spec.sh $< > $@
 
-$(B)/src/default-spec.o: $(B)/src/default-spec.c
+$(B)/spec/default-spec.o: $(B)/spec/default-spec.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(B)/ioguard-sparse: $(CHECKER_OBJS) $(LIBSPARSE)

@@ -13,7 +13,7 @@
 #include "symbol.h"
 #include "linearize.h"
 
-#include "../src/spec.h"
+#include "spec.h"
 
 #define UNKNOWN_PARAMS (~0ULL)
 

@@ -3,7 +3,7 @@
 /// point they belong to, and give them empty __weak defaults beside that
 /// entry point's definition (mm/vmalloc.c), so that an architecture that
 /// does not implement them pays one empty call. The hook names come from
-/// the ioguard spec (src/ioguard.spec); their parameters are fixed by the
+/// the ioguard spec (spec/ioguard.spec); their parameters are fixed by the
 /// design (map: addr, end, phys, prot; unmap: phys, size). Nothing is
 /// added where the hooks are already declared or defined.
 //

@@ -2,7 +2,7 @@
 """The ioguard spec, as the Coccinelle scripts see it.
 
 The scripts never list a function name themselves: they ask `ioguard spec`
-(the one parser of src/ioguard.spec, or of $IOGUARD_SPEC) for the
+(the one parser of spec/ioguard.spec, or of $IOGUARD_SPEC) for the
 normalised spec and keep the names by kind. The ioguard binary is
 $IOGUARD, or build/ioguard beside this directory, or `ioguard` on PATH.
 """

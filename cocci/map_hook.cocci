@@ -4,7 +4,7 @@
 /// entry points (ioremap_page_range) and in the paths that bypass them
 /// (pci_remap_iospace on 6.12, earlycon's set_fixmap_io). The hook, the
 /// entry points, the primitives and the fixmap patterns come from the
-/// ioguard spec (src/ioguard.spec); nothing is listed here. A function
+/// ioguard spec (spec/ioguard.spec); nothing is listed here. A function
 /// that already calls the map hook is left alone.
 //
 // Confidence: High

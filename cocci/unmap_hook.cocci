@@ -3,7 +3,7 @@
 /// call the unmap hook before each teardown (vunmap, vunmap_range,
 /// remove_vm_area, free_vm_area) in the unmap entry points (iounmap,
 /// generic_iounmap, x86's iounmap, pci_unmap_iospace). Names come from the
-/// ioguard spec (src/ioguard.spec). The physical range is read from the
+/// ioguard spec (spec/ioguard.spec). The physical range is read from the
 /// vm_struct of an ioremapped area, or, for a PCI I/O space resource,
 /// from the logical PIO range it was registered with. Where the area is
 /// looked up here, a missing area withdraws nothing (size 0) rather than

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arch.h"
 #include "gen.h"
 #include "ioguard.h"
 #include "spec.h"
@@ -32,41 +33,6 @@ static const char usage_text[] =
 	"       ioguard gen --tree DIR --arch ARCH [--abi NAME] --render PATH\n";
 
 /* Canonical arch name, or NULL. */
-const char *gen_arch_name(const char *arch)
-{
-	if (!strcmp(arch, "arm64") || !strcmp(arch, "aarch64"))
-		return "arm64";
-	if (!strcmp(arch, "x86_64") || !strcmp(arch, "x86"))
-		return "x86_64";
-	if (!strcmp(arch, "riscv") || !strcmp(arch, "riscv64"))
-		return "riscv";
-	return NULL;
-}
-
-int gen_is_tree(const char *tree)
-{
-	char path[PATH_MAX];
-
-	snprintf(path, sizeof(path), "%s/include/linux/io.h", tree);
-	if (access(path, R_OK))
-		return 0;
-	snprintf(path, sizeof(path), "%s/Makefile", tree);
-	return access(path, R_OK) == 0;
-}
-
-const char *gen_tree_arch(const char *cmd, const char *tree, const char *arch)
-{
-	if (!gen_is_tree(tree)) {
-		fprintf(stderr, "ioguard: %s: '%s' is not a kernel tree\n", cmd,
-			tree);
-		return NULL;
-	}
-	if (!gen_arch_name(arch))
-		fprintf(stderr, "ioguard: %s: unknown arch '%s' (arm64, x86_64, riscv)\n",
-			cmd, arch);
-	return gen_arch_name(arch);
-}
-
 /* "Name <mail>" from --signoff or git config; NULL if neither. */
 static char *identity(const char *signoff)
 {
@@ -344,7 +310,7 @@ int cmd_gen(int argc, char **argv)
 		fprintf(stderr, "%s", usage_text);
 		return 2;
 	}
-	arch = gen_tree_arch("gen", tree, arch);
+	arch = tree_arch_name("gen", tree, arch);
 	if (!arch)
 		return 2;
 	if (insert_patch && access(insert_patch, R_OK)) {

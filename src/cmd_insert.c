@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arch.h"
 #include "gen.h"
 #include "ioguard.h"
 #include "spec.h"
@@ -22,7 +23,7 @@ static const char usage[] =
 int cmd_insert(int argc, char **argv)
 {
 	const char *tree = NULL, *arch = "arm64", *mode = "patch", *out = NULL;
-	const char *spec = NULL, *jobs = "2", *cocci, *self;
+	const char *spec = NULL, *jobs = "2", *cocci;
 	int inplace = 0;
 	char *args[16];
 	int n = 0;
@@ -53,7 +54,7 @@ int cmd_insert(int argc, char **argv)
 		fprintf(stderr, "ioguard: insert: -j wants a positive number\n");
 		return 2;
 	}
-	arch = gen_tree_arch("insert", tree, arch);
+	arch = tree_arch_name("insert", tree, arch);
 	if (!arch)
 		return 2;
 	if (out && strcmp(out, "-")) {
@@ -79,9 +80,6 @@ int cmd_insert(int argc, char **argv)
 	}
 	cocci = strdup(cocci);
 	*strrchr((char *)cocci, '/') = '\0';
-	self = datadir("build/ioguard");
-	if (self)
-		setenv("IOGUARD", self, 0);
 	/* A broken spec is one line and exit 2, before spatch starts. */
 	{
 		struct spec sp;
@@ -100,7 +98,7 @@ int cmd_insert(int argc, char **argv)
 	args[n++] = (char *)(out ? out : "-");
 	args[n++] = inplace ? "1" : "0";
 	args[n++] = (char *)jobs;
-	args[n++] = (char *)(self ? self : "ioguard");
+	args[n++] = getenv("IOGUARD");
 	args[n++] = (char *)cocci;
 	args[n] = NULL;
 	return run_command(args);

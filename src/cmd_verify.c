@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arch.h"
 #include "gen.h"
 #include "ioguard.h"
 
@@ -31,7 +32,7 @@ int cmd_verify(int argc, char **argv)
 		fprintf(stderr, "usage: ioguard verify --tree DIR --arch ARCH [--abi NAME] --series OUTDIR\n");
 		return 2;
 	}
-	arch = gen_tree_arch("verify", tree, arch);
+	arch = tree_arch_name("verify", tree, arch);
 	if (!arch)
 		return 2;
 	dir = gen_backend_find(arch, abi, err, sizeof(err));

@@ -54,15 +54,6 @@ struct gen_backend {
 	int npatches;
 };
 
-/* Canonical arch name (arm64, x86_64, riscv), or NULL. */
-const char *gen_arch_name(const char *arch);
-/* Whether TREE looks like a kernel source tree. */
-int gen_is_tree(const char *tree);
-/* The checks every tree-and-arch command makes: TREE is a kernel tree and
- * ARCH is known. Returns the canonical arch, or NULL after a one-line
- * "ioguard: CMD: ..." message. */
-const char *gen_tree_arch(const char *cmd, const char *tree, const char *arch);
-
 /* Parse DIR/backend.conf for TREE; fills variables computed from the
  * tree and picks the variant. Returns 0, or -1 with a message in err. */
 int gen_backend_load(struct gen_backend *b, const char *dir, const char *tree,

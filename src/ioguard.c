@@ -4,9 +4,11 @@
  * helpers that talk to apt and kbuild are shell scripts in src/sh/,
  * found next to the binary's source tree or in IOGUARD_LIBEXEC.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ioguard.h"
 
@@ -28,6 +30,8 @@ static const struct command {
 	{ "verify", cmd_verify,
 	  "verify --tree DIR --arch A [--abi N] --series OUTDIR\n"
 	  "                               apply, checkpatch, build and check a series" },
+	{ "arch", cmd_arch,
+	  "arch NAME                    print an arch's kbuild facts as shell assignments" },
 	{ "spec", cmd_spec,
 	  "spec [--spec FILE]           check a spec and print it normalised" },
 };
@@ -43,7 +47,16 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	char self[PATH_MAX];
+	ssize_t n;
 	size_t i;
+
+	/* Our helper scripts call back into this binary (ioguard arch). */
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		setenv("IOGUARD", self, 1);
+	}
 
 	if (argc < 2) {
 		usage(stderr);

@@ -10,11 +10,12 @@ int cmd_insert(int argc, char **argv);
 int cmd_spec(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_arch(int argc, char **argv);
 
 /* util.c */
 /* Path of a helper script in src/sh/ (or $IOGUARD_LIBEXEC). */
 const char *libexec(const char *script);
-/* Path of a data file of ours (cocci/, src/ioguard.spec), or NULL. */
+/* Path of a data file of ours (cocci/, spec/ioguard.spec), or NULL. */
 const char *datadir(const char *relative);
 /* Run argv, return its exit status (127 when it cannot start). */
 int run_command(char *const argv[]);

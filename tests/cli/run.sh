@@ -84,7 +84,7 @@ expect "checker: --ioguard-warn-only exits 0 with findings" 0 "\[ioguard-unhooke
 expect "checker: several files, findings in one" 1 "\[ioguard-bypass\]" \
 	"$checker" -Wno-decl -I"$fixtures/include" "$fixtures/clean-no-mapping.c" "$fixtures/bypass-pci-612.c"
 expect "checker: the installed spec equals the built-in one" 0 "" \
-	sh -c "'$ioguard' spec > '$tmp/a' && '$ioguard' spec --spec '$top/src/ioguard.spec' > '$tmp/b' && cmp -s '$tmp/a' '$tmp/b'"
+	sh -c "'$ioguard' spec > '$tmp/a' && '$ioguard' spec --spec '$top/spec/ioguard.spec' > '$tmp/b' && cmp -s '$tmp/a' '$tmp/b'"
 
 expect "ioguard: no command" 2 "usage: ioguard" "$ioguard"
 expect "ioguard: unknown command" 2 "unknown command 'frob'" "$ioguard" frob

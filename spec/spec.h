@@ -69,7 +69,7 @@ struct spec {
 int spec_parse(struct spec *spec, const char *path, const char *text,
 	       char *err, size_t errlen);
 int spec_load(struct spec *spec, const char *path, char *err, size_t errlen);
-/* The spec built into the binary (src/ioguard.spec at build time). */
+/* The spec built into the binary (spec/ioguard.spec at build time). */
 int spec_load_default(struct spec *spec, char *err, size_t errlen);
 
 const struct spec_entry *spec_find(const struct spec *spec, const char *name);
