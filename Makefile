@@ -32,7 +32,7 @@ RUN_KERNEL ?= 6.1
 RUN_ARCH ?= arm64
 
 .PHONY: all deps run check test bench clean
-all: $(B)/ioguard-sparse $(B)/ioguard
+all: $(B)/ioguard-sparse $(B)/ioguard $(B)/cocci/map_hook.cocci
 
 deps:
 	@src/sh/deps.sh
@@ -64,6 +64,11 @@ $(B)/ioguard-sparse: $(CHECKER_OBJS) $(LIBSPARSE)
 
 $(B)/ioguard: $(CMD_OBJS)
 	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS)
+
+# The Coccinelle scripts for the built-in spec, for spatch and for the
+# kernel's make coccicheck COCCI=build/cocci/NAME.cocci.
+$(B)/cocci/map_hook.cocci: $(B)/ioguard spec/ioguard.spec $(wildcard cocci/*)
+	$(B)/ioguard cocci -o $(B)/cocci
 
 # Sign-off for the generated series: git config's identity, else this.
 RUN_SIGNOFF ?= $(shell n=$$(git config user.name); m=$$(git config user.email); \

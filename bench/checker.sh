@@ -13,7 +13,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 sh=$top/src/sh
 ver=${1:-6.1} arch=${2:-arm64}
-IOGUARD=${IOGUARD:-$top/build/ioguard}
+export IOGUARD="${IOGUARD:-$top/build/ioguard}"
 . "$sh/arch-env.sh"
 tree=$("$sh/fetch-kernel.sh" "$ver")
 out=$("$sh/prepare-kernel.sh" "$ver" "$arch")

@@ -1,95 +1,52 @@
 // SPDX-License-Identifier: GPL-2.0
-/// Declare the MMIO guard hooks in <linux/io.h>, next to the map entry
-/// point they belong to, and give them empty __weak defaults beside that
-/// entry point's definition (mm/vmalloc.c), so that an architecture that
-/// does not implement them pays one empty call. The hook names come from
-/// the ioguard spec (spec/ioguard.spec); their parameters are fixed by the
-/// design (map: addr, end, phys, prot; unmap: phys, size). Nothing is
-/// added where the hooks are already declared or defined.
+/// Give the MMIO guard map hook an empty __weak default before the
+/// definition of the map entry point that maps through a page-table
+/// primitive (ioremap_page_range() in mm/vmalloc.c), so that an
+/// architecture that does not implement it pays one empty call
+/// (unmap_hook.cocci does the same for the unmap hook). Nothing is added where the map
+/// hook is already defined. The declarations in <linux/io.h> are written by
+/// `ioguard insert` (from hook-decls.h beside the rendered scripts):
+/// Coccinelle 1.1.1 adds nothing after a top-level prototype in a header.
+///
+/// This is a template: `ioguard cocci` (and `make`, into build/cocci/)
+/// writes the names of the ioguard spec (spec/ioguard.spec) where the
+/// double-brace markers stand, as literal identifiers, so that spatch skips
+/// every file that names none of them.
 //
 // Confidence: High
 // Copyright: ioguard authors
 // Options: --no-includes --include-headers
 // Keywords: ioremap, MMIO guard, pKVM
-// Needs build/ioguard beside this directory, $IOGUARD or ioguard on PATH.
 
 virtual patch
 virtual context
 virtual org
 virtual report
 
-@initialize:python@
-@@
-import os, sys
-def _cocci_dir():
-	if os.environ.get("IOGUARD_COCCI_DIR"):
-		return os.environ["IOGUARD_COCCI_DIR"]
-	with open("/proc/self/cmdline", "rb") as f:
-		for arg in f.read().split(b"\0"):
-			if arg.endswith(b".cocci"):
-				return os.path.dirname(os.path.abspath(arg.decode()))
-	return "."
-sys.path.insert(0, _cocci_dir())
-import ioguard_spec
-spec = ioguard_spec.load()
-
-@script:python names@
-hm; hu;
-@@
-coccinelle.hm = cocci.make_ident(spec.hook_map)
-coccinelle.hu = cocci.make_ident(spec.hook_unmap or spec.hook_map)
-
-@declared@
-identifier names.hm;
-@@
-void hm(...);
-
 @defined@
-identifier names.hm;
 @@
-void hm(...) { ... }
-
-// The prototype of a map entry point in include/linux/io.h.
-@decl depends on patch && !declared@
-identifier fn : script:python() { spec.is_("entry-map", fn) };
-identifier names.hm, names.hu;
-type T;
-parameter list ps;
-position p : script:python() { p[0].file.endswith("include/linux/io.h") };
-@@
-T fn@p(ps);
-++void hm(unsigned long addr, unsigned long end, phys_addr_t phys_addr,
-++	 pgprot_t prot);
-++void hu(phys_addr_t phys_addr, size_t size);
+void {{hook-map}}(...) { ... }
 
 // The definition of the map entry point that maps through a primitive.
 @weak depends on patch && !defined@
-identifier fn : script:python() { spec.is_("entry-map", fn) };
-identifier P : script:python() { spec.maps_like_vmap(P) };
-identifier names.hm, names.hu;
+identifier fn = {{set entry-map}};
 type T;
+typedef phys_addr_t, pgprot_t;
 @@
-+void __weak hm(unsigned long addr, unsigned long end,
-+	       phys_addr_t phys_addr, pgprot_t prot)
-+{
-+}
+{{weak-default hook-map}}
 +
 T fn(...)
 {
-	<+... P(...) ...+>
+	<+... {{or map-primitive}}(...) ...+>
 }
-+void __weak hu(phys_addr_t phys_addr, size_t size)
-+{
-+}
 
 @missing depends on (context || report || org) && !defined@
-identifier fn : script:python() { spec.is_("entry-map", fn) };
-identifier P : script:python() { spec.maps_like_vmap(P) };
+identifier fn = {{set entry-map}};
 position p;
 @@
 fn@p(...)
 {
-	<+... P(...) ...+>
+	<+... {{or map-primitive}}(...) ...+>
 }
 
 @depends on context@
@@ -101,14 +58,18 @@ position missing.p;
 	...
 }
 
+@initialize:python@
+@@
+{{include report.py}}
+
 @script:python depends on report@
 fn << missing.fn;
 p << missing.p;
 @@
-coccilib.report.print_report(p[0], "WARNING: no default definition of %s() beside %s() [ioguard-hook-decl]" % (spec.hook_map, fn))
+tell(p[0], "hook-decl", "no default definition of {{hook-map}}() beside %s()" % fn, False)
 
 @script:python depends on org@
 fn << missing.fn;
 p << missing.p;
 @@
-coccilib.org.print_todo(p[0], "no default definition of %s() beside %s()" % (spec.hook_map, fn))
+tell(p[0], "hook-decl", "no default definition of {{hook-map}}() beside %s()" % fn, True)

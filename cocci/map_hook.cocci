@@ -2,255 +2,334 @@
 /// Announce every MMIO mapping to the hypervisor: call the map hook after
 /// each page-table primitive or fixmap IO call that maps MMIO, in the map
 /// entry points (ioremap_page_range) and in the paths that bypass them
-/// (pci_remap_iospace on 6.12, earlycon's set_fixmap_io). The hook, the
-/// entry points, the primitives and the fixmap patterns come from the
-/// ioguard spec (spec/ioguard.spec); nothing is listed here. A function
-/// that already calls the map hook is left alone.
+/// (pci_remap_iospace on 6.12, earlycon's set_fixmap_io). A function that
+/// already calls the map hook is left alone.
+///
+/// This is a template: `ioguard cocci` (and `make`, into build/cocci/)
+/// writes the names of the ioguard spec (spec/ioguard.spec) where the
+/// double-brace markers stand, as literal identifiers, so that spatch skips
+/// every file that names none of them.
 //
 // Confidence: High
 // Copyright: ioguard authors
 // Options: --no-includes --include-headers
 // Keywords: ioremap, MMIO guard, pKVM
-// Needs build/ioguard beside this directory, $IOGUARD or ioguard on PATH.
 
 virtual patch
 virtual context
 virtual org
 virtual report
 
-@initialize:python@
-@@
-import os, sys
-def _cocci_dir():
-	if os.environ.get("IOGUARD_COCCI_DIR"):
-		return os.environ["IOGUARD_COCCI_DIR"]
-	with open("/proc/self/cmdline", "rb") as f:
-		for arg in f.read().split(b"\0"):
-			if arg.endswith(b".cocci"):
-				return os.path.dirname(os.path.abspath(arg.decode()))
-	return "."
-sys.path.insert(0, _cocci_dir())
-import ioguard_spec
-spec = ioguard_spec.load()
-io_prot = sorted(set(spec.io_prot.values()))
-
-
-@script:python names@
-hm; iop;
-@@
-coccinelle.hm = cocci.make_ident(spec.hook_map)
-# Runs once per file: what earlier files recorded does not apply here.
-spec.returning.clear()
-spec.declared.clear()
-coccinelle.iop = cocci.make_ident(io_prot[0] if io_prot else "FIXMAP_PAGE_IO")
-
 // Functions that already call the map hook are not touched again.
 @hooked@
 identifier fn;
-identifier names.hm;
 position pf;
 @@
-fn@pf(...) { <+... hm(...) ...+> }
+fn@pf(...) { <+... {{hook-map}}(...) ...+> }
 
-// 6.1: err = vmap_range_noflush(addr, end, phys_addr, prot, shift); ... return err;
-@assign depends on patch@
-identifier fn : script:python() { spec.mapper(fn) };
-identifier P : script:python() { spec.maps_like_vmap(P) };
-identifier names.hm;
+@initialize:python@
+@@
+{{include report.py}}
+ENTRY_MAP = {{py entry-map}}
+NOT_MAPPER = {{py not-mapper}}
+HOOKED = set()
+
+def announcer(pos):
+    """The function around POS, when it must announce what it maps (not
+    a primitive, an exempt function or a hook, nor one that already
+    calls the map hook); else None."""
+    fn = pos.current_element
+    if fn in NOT_MAPPER or (pos.file, fn) in HOOKED:
+        return None
+    return fn
+
+def tell_map(pos, callee, org):
+    fn = announcer(pos)
+    if fn:
+        check = "unhooked-map" if fn in ENTRY_MAP else "bypass"
+        tell(pos, check, "%s() maps MMIO with %s() and never calls {{hook-map}}()" % (fn, callee), org)
+
+@script:python@
+fn << hooked.fn;
+pf << hooked.pf;
+@@
+HOOKED.add((pf[0].file, str(fn)))
+
+// Every call of a map primitive or a fixmap IO setter, found by name at
+// the call, and the callee named there (a pattern over whole function
+// bodies costs a match of every function per call: minutes on
+// mm/vmalloc.c, 24 minutes on drivers/acpi/apei/ghes.c).
+@mapcall@
+position p;
+@@
+{{or map-primitive @p}}(...)
+
+@prim@
+identifier P;
+position mapcall.p;
+@@
+P@p(...)
+
+@fixio@
+expression idx, ph;
+position p;
+@@
+{{or fixmap-io @p}}(idx, ph)
+
+@fixio_site@
+identifier F;
+expression idx, ph;
+position fixio.p;
+@@
+F@p(idx, ph)
+
+@fixprot@
+expression idx, ph;
+position p;
+@@
+{{calls fixmap-prot @p}}
+
+@fixprot_site@
+identifier F, prot;
+expression idx, ph;
+position fixprot.p;
+@@
+F@p(idx, ph, prot)
+
+// Report, context, org: every direct MMIO mapping in a function that never
+// calls the map hook.
+@script:python depends on context@
+p << mapcall.p;
+@@
+if not announcer(p[0]):
+    cocci.include_match(False)
+
+@depends on context@
+identifier prim.P;
+position mapcall.p;
+@@
+* P@p(...)
+
+@script:python depends on context@
+p << fixio.p;
+@@
+if not announcer(p[0]):
+    cocci.include_match(False)
+
+@depends on context@
+identifier fixio_site.F;
+position fixio.p;
+@@
+* F@p(...)
+
+@script:python depends on context@
+p << fixprot.p;
+@@
+if not announcer(p[0]):
+    cocci.include_match(False)
+
+@depends on context@
+identifier fixprot_site.F;
+position fixprot.p;
+@@
+* F@p(...)
+
+@script:python depends on report@
+P << prim.P;
+p << mapcall.p;
+@@
+tell_map(p[0], P, False)
+
+@script:python depends on report@
+F << fixio_site.F;
+p << fixio.p;
+@@
+tell_map(p[0], F, False)
+
+@script:python depends on report@
+F << fixprot_site.F;
+p << fixprot.p;
+@@
+tell_map(p[0], F, False)
+
+@script:python depends on org@
+P << prim.P;
+p << mapcall.p;
+@@
+tell_map(p[0], P, True)
+
+@script:python depends on org@
+F << fixio_site.F;
+p << fixio.p;
+@@
+tell_map(p[0], F, True)
+
+@script:python depends on org@
+F << fixprot_site.F;
+p << fixprot.p;
+@@
+tell_map(p[0], F, True)
+
+// Patch. The enclosing functions and callees as identifiers, from script
+// rules (they run only where a match is complete): the rewriting rules
+// below inherit identifiers, since positions cannot be inherited across
+// the changes they make. Each rule that inherits from a script rule also
+// depends on its find rule by name: that is what tells spatch which
+// tokens the rule needs, so that it skips the files without them.
+@script:python map_fn depends on patch && mapcall@
+p << mapcall.p;
+P0 << prim.P;
+fn;
+P;
+@@
+if announcer(p[0]):
+    coccinelle.fn = cocci.make_ident(announcer(p[0]))
+    coccinelle.P = cocci.make_ident(str(P0))
+else:
+    cocci.include_match(False)
+
+@script:python fixio_fn depends on patch && fixio@
+p << fixio.p;
+F0 << fixio_site.F;
+fn;
+F;
+@@
+if announcer(p[0]):
+    coccinelle.fn = cocci.make_ident(announcer(p[0]))
+    coccinelle.F = cocci.make_ident(str(F0))
+else:
+    cocci.include_match(False)
+
+@script:python fixprot_fn depends on patch && fixprot@
+p << fixprot.p;
+F0 << fixprot_site.F;
+prot0 << fixprot_site.prot;
+fn;
+F;
+prot;
+@@
+if announcer(p[0]):
+    coccinelle.fn = cocci.make_ident(announcer(p[0]))
+    coccinelle.F = cocci.make_ident(str(F0))
+    coccinelle.prot = cocci.make_ident(str(prot0))
+else:
+    cocci.include_match(False)
+
+// Patch: 6.1: err = vmap_range_noflush(addr, end, phys_addr, prot, shift);
+// ... return err;
+@assign depends on patch && mapcall@
+identifier map_fn.fn, map_fn.P;
 expression a, e, ph, pr;
 expression list rest;
 idexpression x;
-position pf != hooked.pf;
 @@
-fn@pf(...)
+fn(...)
 {
 	...
 	x = P(a, e, ph, pr, rest);
 	...
 +	if (!x)
-+		hm(a, e, ph, pr);
++		{{hook-map}}(a, e, ph, pr);
 	return x;
 }
 
 // 6.12: return vmap_page_range(addr, end, phys_addr, prot);
-@returns_map@
-identifier fn : script:python() { spec.mapper(fn) };
-identifier P : script:python() { spec.maps_like_vmap(P) };
-position pf != hooked.pf;
+@returns_map depends on patch && mapcall@
+identifier map_fn.fn, map_fn.P;
 position p;
 @@
-fn@pf(...) { <... return P@p(...); ...> }
+fn(...) { <... return P@p(...); ...> }
 
-@script:python@
-f << returns_map.fn;
+// <... ...> also matches where the return is absent; a script rule runs
+// only where p is bound, and names the functions that really return it.
+@script:python returning depends on patch && mapcall@
+fn << map_fn.fn;
 p << returns_map.p;
+f;
 @@
-spec.returning.add(str(f))
+coccinelle.f = cocci.make_ident(str(fn))
 
 // The result goes through a new local err, declared after the block's
 // last declaration: in pci_remap_iospace() that is inside the same #if
 // branch as the return, so that no configuration sees it unused ...
-@ret_decl depends on patch@
-identifier fn : script:python() { spec.returns_map(fn) };
+@ret_decl depends on patch && mapcall@
+identifier returning.f;
 declaration d;
 statement S;
-position pd;
 @@
-fn(...)
+f(...)
 {
 	<...
-	d@pd
+	d
 +	int err;
 	S
 	...>
 }
 
-@script:python depends on patch@
-f << ret_decl.fn;
-pd << ret_decl.pd;
+// ... or first, in a function without locals (one that has none now:
+// ret_decl has run).
+@ret_nodecl depends on patch && mapcall@
+identifier returning.f;
+declaration d;
 @@
-spec.declared.add(str(f))
-
-// ... or first, in a function without locals.
-@ret_nodecl depends on patch@
-identifier fn : script:python() { spec.returns_map(fn) and not spec.was_declared(fn) };
-@@
-fn(...)
+f(...)
 {
 +	int err;
 +
-	...
+	... when != d
 }
 
-@ret depends on patch@
-identifier fn : script:python() { spec.returns_map(fn) };
-identifier P : script:python() { spec.maps_like_vmap(P) };
-identifier names.hm;
+@ret depends on patch && mapcall@
+identifier returning.f, map_fn.P;
 expression a, e, ph, pr;
 @@
-fn(...)
+f(...)
 {
 	<...
 -	return P(a, e, ph, pr);
 +	err = P(a, e, ph, pr);
 +	if (!err)
-+		hm(a, e, ph, pr);
++		{{hook-map}}(a, e, ph, pr);
 +	return err;
 	...>
 }
 
 // A mapping whose result is ignored: vmap_page_range(...);
-@stmt depends on patch@
-identifier fn : script:python() { spec.mapper(fn) };
-identifier P : script:python() { spec.maps_like_vmap(P) };
-identifier names.hm;
+@stmt depends on patch && mapcall@
+identifier map_fn.fn, map_fn.P;
 expression a, e, ph, pr;
-position pf != hooked.pf;
 @@
-fn@pf(...)
+fn(...)
 {
 	<...
 -	P(a, e, ph, pr);
 +	if (!P(a, e, ph, pr))
-+		hm(a, e, ph, pr);
++		{{hook-map}}(a, e, ph, pr);
 	...>
 }
 
-// Fixmap IO: set_fixmap_io(idx, phys); maps one page at __fix_to_virt(idx).
-@fixmap depends on patch@
-identifier fn : script:python() { spec.mapper(fn) };
-identifier F : script:python() { spec.fixmap_always_io(F) };
-identifier names.hm, names.iop;
+// Fixmap IO: set_fixmap_io(idx, phys) maps one page at __fix_to_virt(idx);
+// __set_fixmap(idx, phys, FIXMAP_PAGE_IO) names the IO kind by its prot.
+@fixmap depends on patch && fixio@
+identifier fixio_fn.fn, fixio_fn.F;
 expression idx, ph;
-position pf != hooked.pf;
 @@
-fn@pf(...)
+fn(...)
 {
 	<...
 	F(idx, ph);
-+	hm(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE, ph, iop);
++	{{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE, ph, {{io-prot}});
 	...>
 }
 
-// __set_fixmap(idx, phys, FIXMAP_PAGE_IO): the protection names the IO kind.
-@fixmap_prot depends on patch@
-identifier fn : script:python() { spec.mapper(fn) };
-identifier F : script:python() { spec.fixmap_by_prot(F) };
-identifier names.hm;
-identifier prot : script:python(F) { spec.io_prot.get(F) == prot };
+@fixmap_prot depends on patch && fixprot@
+identifier fixprot_fn.fn, fixprot_fn.F, fixprot_fn.prot;
 expression idx, ph;
-position pf != hooked.pf;
 @@
-fn@pf(...)
+fn(...)
 {
 	<...
 	F(idx, ph, prot);
-+	hm(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE, ph, prot);
++	{{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE, ph, prot);
 	...>
 }
-
-// Every direct MMIO mapping in a function that never calls the map hook:
-// a primitive, a fixmap IO setter, or a fixmap setter given the IO prot.
-@unhooked depends on context || report || org@
-identifier fn : script:python() { spec.mapper(fn) };
-identifier P : script:python() { spec.maps_like_vmap(P) or spec.fixmap_always_io(P) };
-position pf != hooked.pf;
-position p;
-@@
-fn@pf(...)
-{
-	<... P@p(...) ...>
-}
-
-@unhooked_prot depends on context || report || org@
-identifier fn : script:python() { spec.mapper(fn) };
-identifier P : script:python() { spec.fixmap_by_prot(P) };
-identifier prot : script:python(P) { spec.io_prot.get(P) == prot };
-expression idx, ph;
-position pf != hooked.pf;
-position p;
-@@
-fn@pf(...)
-{
-	<... P@p(idx, ph, prot) ...>
-}
-
-@depends on context@
-identifier unhooked.P;
-position unhooked.p;
-@@
-* P@p(...)
-
-@depends on context@
-identifier unhooked_prot.P;
-position unhooked_prot.p;
-@@
-* P@p(...)
-
-@script:python depends on report@
-fn << unhooked.fn;
-P << unhooked.P;
-p << unhooked.p;
-@@
-ioguard_spec.tell(p[0], spec, fn, P, "map")
-
-@script:python depends on org@
-fn << unhooked.fn;
-P << unhooked.P;
-p << unhooked.p;
-@@
-ioguard_spec.tell(p[0], spec, fn, P, "map", org=True)
-
-@script:python depends on report@
-fn << unhooked_prot.fn;
-P << unhooked_prot.P;
-p << unhooked_prot.p;
-@@
-ioguard_spec.tell(p[0], spec, fn, P, "map")
-
-@script:python depends on org@
-fn << unhooked_prot.fn;
-P << unhooked_prot.P;
-p << unhooked_prot.p;
-@@
-ioguard_spec.tell(p[0], spec, fn, P, "map", org=True)

@@ -281,6 +281,32 @@ const struct spec_entry *spec_hook(const struct spec *spec, enum spec_kind kind)
 	return NULL;
 }
 
+const char *spec_success_name(enum spec_success success)
+{
+	return success_names[success];
+}
+
+void spec_print(FILE *f, const struct spec *spec)
+{
+	int i, j;
+
+	for (i = 0; i < spec->nr; i++) {
+		const struct spec_entry *e = &spec->entries[i];
+
+		fprintf(f, "%s %s", spec_kind_name(e->kind), e->name);
+		if (e->kind == SPEC_EXEMPT) {
+			fprintf(f, " %s\n", e->reason);
+			continue;
+		}
+		for (j = 0; j < e->nargs; j++)
+			fprintf(f, " %s", spec_role_name(e->roles[j]));
+		fprintf(f, " success=%s", success_names[e->success]);
+		if (e->io_prot)
+			fprintf(f, " io-prot=%s", e->io_prot);
+		fputc('\n', f);
+	}
+}
+
 int spec_arg(const struct spec_entry *e, enum spec_role role)
 {
 	int i;

@@ -10,6 +10,7 @@
 #define IOGUARD_SPEC_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum spec_kind {
 	SPEC_HOOK_MAP,
@@ -79,6 +80,10 @@ int spec_arg(const struct spec_entry *e, enum spec_role role);
 
 const char *spec_kind_name(enum spec_kind kind);
 const char *spec_role_name(enum spec_role role);
+const char *spec_success_name(enum spec_success success);
+/* The spec normalised, one record a line, every default spelled out:
+ * what `ioguard spec` prints and what scripts read. */
+void spec_print(FILE *f, const struct spec *spec);
 
 extern const char ioguard_default_spec[];
 

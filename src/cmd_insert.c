@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * insert: run the Coccinelle scripts (cocci/) over a kernel tree. Patch
- * mode writes one unified diff (or rewrites the tree with --in-place,
- * only when asked); report, context and org modes print what the scripts
- * find. The work is in src/sh/insert.sh; this file checks the arguments
- * so that bad input is one line and exit 2.
+ * insert: run the Coccinelle scripts over a kernel tree. Patch mode writes
+ * one unified diff (or rewrites the tree with --in-place, only when
+ * asked); report, context and org modes print what the scripts find.
+ *
+ * The spec is read here, once: the scripts are rendered for it into the
+ * run's scratch directory with the spec normalised beside them, and
+ * src/sh/insert.sh, which does the tree work, reads only those files.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,7 @@
 #include <unistd.h>
 
 #include "arch.h"
-#include "gen.h"
+#include "cocci.h"
 #include "ioguard.h"
 #include "spec.h"
 
@@ -20,86 +22,92 @@ static const char usage[] =
 	"usage: ioguard insert --tree DIR [--arch ARCH] [--spec FILE] [-j N]\n"
 	"                      [--mode patch|report|context|org] [-o FILE|-|--in-place]\n";
 
-int cmd_insert(int argc, char **argv)
+struct insert_args {
+	const char *tree, *arch, *mode, *out, *spec, *jobs;
+	int inplace;
+};
+
+/* Whether OUT can be written, without leaving a file behind. */
+static int writable(const char *out)
 {
-	const char *tree = NULL, *arch = "arm64", *mode = "patch", *out = NULL;
-	const char *spec = NULL, *jobs = "2", *cocci;
-	int inplace = 0;
-	char *args[16];
-	int n = 0;
-	const struct cli_opt opts[] = {
-		{ "--tree", &tree }, { "--arch", &arch }, { "--mode", &mode },
-		{ "-o", &out }, { "--spec", &spec }, { "-j", &jobs },
-		{ "--in-place", NULL, &inplace }, { NULL }
+	int existed = access(out, F_OK) == 0;
+	FILE *f = fopen(out, "a");
+
+	if (!f)
+		return 0;
+	fclose(f);
+	if (!existed)
+		remove(out);
+	return 1;
+}
+
+static const char *check_args(const struct insert_args *a)
+{
+	static const char *const modes[] = { "patch", "report", "context", "org", NULL };
+	int i;
+
+	for (i = 0; modes[i] && strcmp(a->mode, modes[i]); i++)
+		;
+	if (!modes[i])
+		return "unknown mode (patch, report, context, org)";
+	if (!strcmp(a->mode, "patch") && !a->out == !a->inplace)
+		return "patch mode needs exactly one of -o FILE and --in-place";
+	if (strcmp(a->mode, "patch") && (a->out || a->inplace))
+		return "-o and --in-place are for patch mode";
+	if (atoi(a->jobs) < 1)
+		return "-j wants a positive number";
+	return NULL;
+}
+
+static int run_insert_sh(const struct insert_args *a, const char *work)
+{
+	char *args[] = {
+		(char *)libexec("insert.sh"), (char *)a->tree, (char *)a->arch,
+		(char *)a->mode, (char *)(a->out ? a->out : "-"),
+		a->inplace ? "1" : "0", (char *)a->jobs, (char *)work, NULL,
 	};
 
-	if (parse_options(argc, argv, opts) < argc || !tree) {
+	return run_command(args);
+}
+
+int cmd_insert(int argc, char **argv)
+{
+	struct insert_args a = { .arch = "arm64", .mode = "patch", .jobs = "2" };
+	const struct cli_opt opts[] = {
+		{ "--tree", &a.tree }, { "--arch", &a.arch }, { "--mode", &a.mode },
+		{ "-o", &a.out }, { "--spec", &a.spec }, { "-j", &a.jobs },
+		{ "--in-place", NULL, &a.inplace }, { NULL }
+	};
+	char work[4096], cocci[4200];
+	char *rm[] = { "rm", "-rf", work, NULL };
+	const char *err;
+	struct spec spec;
+	int ret;
+
+	if (parse_options(argc, argv, opts) < argc || !a.tree) {
 		fputs(usage, stderr);
 		return 2;
 	}
-	if (strcmp(mode, "patch") && strcmp(mode, "report") &&
-	    strcmp(mode, "context") && strcmp(mode, "org")) {
-		fprintf(stderr, "ioguard: insert: unknown mode '%s' (patch, report, context, org)\n", mode);
+	if ((err = check_args(&a))) {
+		fprintf(stderr, "ioguard: insert: %s\n", err);
 		return 2;
 	}
-	if (!strcmp(mode, "patch") && !out == !inplace) {
-		fprintf(stderr, "ioguard: insert: patch mode needs exactly one of -o FILE and --in-place\n");
+	a.arch = tree_arch_name("insert", a.tree, a.arch);
+	if (!a.arch || load_spec("insert", &spec, a.spec))
+		return 2;
+	if (a.out && strcmp(a.out, "-") && !writable(a.out)) {
+		fprintf(stderr, "ioguard: insert: cannot write %s\n", a.out);
 		return 2;
 	}
-	if (strcmp(mode, "patch") && (out || inplace)) {
-		fprintf(stderr, "ioguard: insert: -o and --in-place are for patch mode\n");
+	snprintf(work, sizeof(work), "%s/ioguard-insert.XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(work)) {
+		fprintf(stderr, "ioguard: insert: cannot create a scratch directory in %s\n",
+			getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 		return 2;
 	}
-	if (atoi(jobs) < 1) {
-		fprintf(stderr, "ioguard: insert: -j wants a positive number\n");
-		return 2;
-	}
-	arch = tree_arch_name("insert", tree, arch);
-	if (!arch)
-		return 2;
-	if (out && strcmp(out, "-")) {
-		FILE *f = fopen(out, "w");
-
-		if (!f) {
-			fprintf(stderr, "ioguard: insert: cannot write %s\n", out);
-			return 2;
-		}
-		fclose(f);
-	}
-	if (spec) {
-		if (access(spec, R_OK)) {
-			fprintf(stderr, "ioguard: insert: cannot read spec %s\n", spec);
-			return 2;
-		}
-		setenv("IOGUARD_SPEC", spec, 1);
-	}
-	cocci = datadir("cocci/map_hook.cocci");
-	if (!cocci) {
-		fprintf(stderr, "ioguard: insert: cannot find cocci/ beside the binary\n");
-		return 2;
-	}
-	cocci = strdup(cocci);
-	*strrchr((char *)cocci, '/') = '\0';
-	/* A broken spec is one line and exit 2, before spatch starts. */
-	{
-		struct spec sp;
-		char err[512];
-
-		if (spec ? spec_load(&sp, spec, err, sizeof(err)) :
-			   spec_load_default(&sp, err, sizeof(err))) {
-			fprintf(stderr, "ioguard: %s\n", err);
-			return 2;
-		}
-	}
-	args[n++] = (char *)libexec("insert.sh");
-	args[n++] = (char *)tree;
-	args[n++] = (char *)arch;
-	args[n++] = (char *)mode;
-	args[n++] = (char *)(out ? out : "-");
-	args[n++] = inplace ? "1" : "0";
-	args[n++] = (char *)jobs;
-	args[n++] = getenv("IOGUARD");
-	args[n++] = (char *)cocci;
-	args[n] = NULL;
-	return run_command(args);
+	snprintf(cocci, sizeof(cocci), "%s/cocci", work);
+	ret = cocci_render_all("insert", &spec, cocci) ? 2 : run_insert_sh(&a, work);
+	run_command(rm);
+	return ret;
 }

@@ -1,51 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * spec: load a spec (the built-in one by default), report errors as
- * PATH:LINE: message, and print it normalised, one record per line, so
- * that scripts (the Coccinelle rules) can read the one list.
+ * PATH:LINE: message, and print it normalised, one record per line.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "ioguard.h"
 #include "spec.h"
 
-static const char *const success_words[] = { "zero", "nonnull", "void" };
-
 int cmd_spec(int argc, char **argv)
 {
 	const char *path = NULL;
+	const struct cli_opt opts[] = { { "--spec", &path }, { NULL } };
 	struct spec spec;
-	char err[512];
-	int i, j;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--spec") && i + 1 < argc) {
-			path = argv[++i];
-		} else {
-			fprintf(stderr, "usage: ioguard spec [--spec FILE]\n");
-			return 2;
-		}
-	}
-	if (path ? spec_load(&spec, path, err, sizeof(err)) :
-		   spec_load_default(&spec, err, sizeof(err))) {
-		fprintf(stderr, "ioguard: %s\n", err);
+	if (parse_options(argc, argv, opts) < argc) {
+		fprintf(stderr, "usage: ioguard spec [--spec FILE]\n");
 		return 2;
 	}
-	for (i = 0; i < spec.nr; i++) {
-		const struct spec_entry *e = &spec.entries[i];
+	if (load_spec("spec", &spec, path))
+		return 2;
+	spec_print(stdout, &spec);
+	return 0;
+}
 
-		printf("%s %s", spec_kind_name(e->kind), e->name);
-		if (e->kind == SPEC_EXEMPT) {
-			printf(" %s\n", e->reason);
-			continue;
-		}
-		for (j = 0; j < e->nargs; j++)
-			printf(" %s", spec_role_name(e->roles[j]));
-		printf(" success=%s", success_words[e->success]);
-		if (e->io_prot)
-			printf(" io-prot=%s", e->io_prot);
-		putchar('\n');
+/* The spec a command runs with: FILE, or the built-in one when NULL. */
+int load_spec(const char *cmd, struct spec *spec, const char *path)
+{
+	char err[512];
+
+	if (path ? spec_load(spec, path, err, sizeof(err)) :
+		   spec_load_default(spec, err, sizeof(err))) {
+		fprintf(stderr, "ioguard: %s: %s\n", cmd, err);
+		return -1;
 	}
 	return 0;
 }

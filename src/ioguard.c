@@ -32,6 +32,8 @@ static const struct command {
 	  "                               apply, checkpatch, build and check a series" },
 	{ "arch", cmd_arch,
 	  "arch NAME                    print an arch's kbuild facts as shell assignments" },
+	{ "cocci", cmd_cocci,
+	  "cocci [--spec FILE] -o DIR   write the Coccinelle scripts for a spec into DIR" },
 	{ "spec", cmd_spec,
 	  "spec [--spec FILE]           check a spec and print it normalised" },
 };

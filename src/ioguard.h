@@ -11,6 +11,12 @@ int cmd_spec(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_arch(int argc, char **argv);
+int cmd_cocci(int argc, char **argv);
+
+struct spec;
+/* cmd_spec.c: load --spec FILE, or the built-in spec when PATH is NULL;
+ * -1 after "ioguard: CMD: PATH:LINE: message". */
+int load_spec(const char *cmd, struct spec *spec, const char *path);
 
 /* util.c */
 /* Path of a helper script in src/sh/ (or $IOGUARD_LIBEXEC). */

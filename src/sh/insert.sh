@@ -1,10 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# ioguard insert: run the Coccinelle scripts of cocci/ over the files of a
-# kernel tree that can map MMIO, on a scratch copy, and write one unified
-# diff (patch mode), or print what they find (report, context, org).
+# ioguard insert: run the Coccinelle scripts over the files of a kernel
+# tree that can map MMIO, on a scratch copy, and write one unified diff
+# (patch mode), or print what they find (report, context, org).
 #
-# usage: insert.sh TREE ARCH MODE OUT|- INPLACE(0|1) JOBS IOGUARD COCCIDIR
+# usage: insert.sh TREE ARCH MODE OUT|- INPLACE(0|1) JOBS WORK
+# WORK is the run's scratch directory; `ioguard insert` has rendered the
+# scripts for the run's spec into WORK/cocci/, with WORK/cocci/spec (the
+# spec normalised) and WORK/cocci/hook-decls.h beside them. Every name
+# used here comes from those files.
 #
 # Which files: those that call a primitive or a fixmap setter, or define a
 # map or unmap entry point (a line starting at column 0 that names it), or
@@ -16,14 +20,11 @@
 # its parse messages and name every file and function that failed, on
 # stderr, so that a clean result is never silently a false negative.
 set -u
-tree=$1 arch=$2 mode=$3 out=$4 inplace=$5 jobs=$6 ioguard=$7 cocci=$8
+tree=$1 arch=$2 mode=$3 out=$4 inplace=$5 jobs=$6 work=$7
+cocci=$work/cocci
 . "$(dirname "$0")/arch-env.sh"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/ioguard-insert.XXXXXX") || exit 2
-trap 'rm -rf "$work"' EXIT
-
-"$ioguard" spec > "$work/spec" || exit 2
-names() { awk -v k="$1" '$1 == k { printf "%s%s", sep, $2; sep = "|" }' "$work/spec"; }
+names() { awk -v k="$1" '$1 == k { printf "%s%s", sep, $2; sep = "|" }' "$cocci/spec"; }
 calls="$(names primitive)|$(names fixmap)"
 defs="$(names entry-map)|$(names entry-unmap)"
 
@@ -49,6 +50,7 @@ done < "$work/files"
 
 failed=0
 for script in hook_decls map_hook unmap_hook; do
+	[ -f "$cocci/$script.cocci" ] || continue	# no unmap hook in the spec
 	(cd "$work" && spatch --python /usr/bin/python3 --sp-file "$cocci/$script.cocci" \
 		-D "$mode" --no-includes --include-headers --parse-error-msg \
 		--jobs "$jobs" --file-groups groups \
@@ -89,21 +91,18 @@ echo "ioguard: insert: $nfiles files scanned, $nfail with parse failures" >&2
 
 [ "$mode" = patch ] || exit 0
 
-# The declarations in <linux/io.h>: after the prototype of the map entry
-# point the map hook belongs to. Done here, not in hook_decls.cocci:
-# Coccinelle 1.1.1 adds nothing after a top-level prototype in a header
-# once the semantic patch has script rules (measured; docs/cocci.md).
-hm=$(names hook-map) hu=$(names hook-unmap)
+# The declarations in <linux/io.h> (hook-decls.h, written by C from the
+# spec): after the prototype of the first map entry point io.h declares.
+# Done here, not in hook_decls.cocci: Coccinelle 1.1.1 adds nothing after
+# a top-level prototype in a header (measured; docs/cocci.md).
+hm=$(names hook-map)
 io=$work/b/include/linux/io.h
 if [ -f "$io" ] && ! grep -q "\\b$hm(" "$io"; then
-	awk -v hm="$hm" -v hu="$hu" '
+	awk -v entries="^[a-z].*[ *]($(names entry-map))\\(" -v decls="$cocci/hook-decls.h" '
 	{ print }
-	!done && /^int ioremap_page_range\(/ { want = 1 }
+	!done && $0 ~ entries { want = 1 }
 	want && /;[[:space:]]*$/ {
-		n = length("void " hm "(")
-		print "void " hm "(unsigned long addr, unsigned long end,"
-		printf "%s%s%s\n", substr("\t\t\t\t\t\t\t\t", 1, int(n / 8)), substr("        ", 1, n % 8), "phys_addr_t phys_addr, pgprot_t prot);"
-		if (hu != "") print "void " hu "(phys_addr_t phys_addr, size_t size);"
+		while ((getline line < decls) > 0) print line
 		want = 0; done = 1
 	}' "$io" > "$io.new" && mv "$io.new" "$io"
 fi

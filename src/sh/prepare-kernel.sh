@@ -13,6 +13,7 @@ die() { echo "ioguard: prepare-kernel: $*" >&2; exit 2; }
 [ $# -eq 2 ] || die "usage: prepare-kernel 6.1|6.12 arm64|x86_64|riscv"
 ver=$1 arch=$2
 here=$(cd "$(dirname "$0")" && pwd)
+: "${IOGUARD:=$here/../../build/ioguard}"	# run by hand or by a test
 . "$here/arch-env.sh"
 cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
 

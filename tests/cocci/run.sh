@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# The Coccinelle scripts on small kernel-style inputs: for each NAME.c,
+# The Coccinelle scripts, rendered for the built-in spec (build/cocci/,
+# written by make), on small kernel-style inputs: for each NAME.c,
 # patch mode (map_hook.cocci then unmap_hook.cocci; hook_decls.cocci,
 # which needs a tree's io.h and vmalloc.c, is tested on the real trees by
 # kernel/insert) must produce NAME.expected.c; a second run on that output
@@ -10,7 +11,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-export IOGUARD="$top/build/ioguard"
+cocci=$top/build/cocci
 pass=0 fail=0
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 ok() { echo "ok   $1"; pass=$((pass + 1)); }
@@ -18,7 +19,7 @@ ko() { echo "FAIL $1"; fail=$((fail + 1)); }
 
 spatch_all() {	# MODE FILE: run the scripts on FILE (in place in patch mode)
 	for s in map_hook unmap_hook; do
-		spatch --python /usr/bin/python3 --sp-file "$top/cocci/$s.cocci" -D "$1" \
+		spatch --python /usr/bin/python3 --sp-file "$cocci/$s.cocci" -D "$1" \
 			--no-includes --very-quiet $( [ "$1" = patch ] && echo --in-place ) "$2" 2>&1
 	done
 }

@@ -14,7 +14,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 ver=$1 arch=$2
-IOGUARD=${IOGUARD:-$top/build/ioguard}
+export IOGUARD="${IOGUARD:-$top/build/ioguard}"
 . "$top/src/sh/arch-env.sh"
 ioguard=$top/build/ioguard checker=$top/build/ioguard-sparse
 name=insert-$ver-$arch pass=0 fail=0

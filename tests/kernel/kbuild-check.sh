@@ -12,7 +12,7 @@ sh=$top/src/sh
 [ $# -ge 2 ] || { echo "usage: kbuild-check.sh VERSION ARCH [DIR...]" >&2; exit 2; }
 ver=$1 arch=$2
 shift 2
-IOGUARD=${IOGUARD:-$top/build/ioguard}
+export IOGUARD="${IOGUARD:-$top/build/ioguard}"
 . "$sh/arch-env.sh"
 [ $# -gt 0 ] || set -- mm/ drivers/pci/ "arch/$srcarch/mm/" drivers/tty/serial/earlycon.o
 
