@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The check interface. The flow engine (flow.c) walks each function once
+ * The check interface. The path engine (engine.c) walks each function once
  * per mapping or teardown and tells every check what it found; a check
  * is one file that decides which of these events are findings.
  */
 #ifndef IOGUARD_CHECKS_H
 #define IOGUARD_CHECKS_H
 
-#include "ir.h"
+#include "unit.h"
 
 /* A mapping made in a function: a primitive or fixmap IO call. */
 struct map_site {
@@ -48,7 +48,7 @@ struct check {
 
 extern const struct check *const all_checks[];
 
-/* flow.c */
+/* engine.c */
 void check_function(struct tu *tu, struct fn *fn);
 
 /* diag.c */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ir.h"
+#include "unit.h"
 
 static bool always_calls(struct tu *tu, struct fn *fn, enum call_kind want);
 
