@@ -23,34 +23,20 @@ static int asm_output(struct instruction *insn, pseudo_t p)
 	return -1;
 }
 
-/*
- * Do a and b compute the same value the same way? Used to recognise a
- * non-constant protection macro at a call site by the shape of its
- * evaluation in the probe function (see tu.c).
- */
-static bool same_shape(pseudo_t a, pseudo_t b, int depth)
-{
-	struct instruction *da, *db;
+static bool same_shape(pseudo_t a, pseudo_t b, int depth);
 
-	if (a == b)
-		return true;
-	if (!a || !b || depth > 24 || a->type != b->type)
-		return false;
-	switch (a->type) {
-	case PSEUDO_VAL:
-		return a->value == b->value;
-	case PSEUDO_SYM:
-		return a->sym == b->sym;
-	case PSEUDO_REG:
-		break;
-	default:
-		return false;
-	}
-	da = a->def;
-	db = b->def;
+/* Do the definitions da of a and db of b compute the same way? */
+static bool same_def(struct instruction *da, pseudo_t a,
+		     struct instruction *db, pseudo_t b, int depth)
+{
 	if (!da || !db || !da->bb || !db->bb || da->opcode != db->opcode ||
 	    da->size != db->size)
 		return false;
+	if (is_pass_through(da->opcode))
+		return same_shape(da->src, db->src, depth + 1);
+	if (is_binop(da->opcode) || is_compare(da->opcode))
+		return same_shape(da->src1, db->src1, depth + 1) &&
+		       same_shape(da->src2, db->src2, depth + 1);
 	switch (da->opcode) {
 	case OP_LOAD:
 		return da->offset == db->offset &&
@@ -60,21 +46,36 @@ static bool same_shape(pseudo_t a, pseudo_t b, int depth)
 		return !strcmp(da->string, db->string) &&
 		       asm_output(da, a) == asm_output(db, b) &&
 		       asm_output(da, a) >= 0;
-	case OP_COPY: case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU:
-	case OP_ZEXT: case OP_SEXT: case OP_TRUNC: case OP_NOT: case OP_NEG:
-		return same_shape(da->src, db->src, depth + 1);
 	case OP_SEL:
 		return same_shape(da->src1, db->src1, depth + 1) &&
 		       same_shape(da->src2, db->src2, depth + 1) &&
 		       same_shape(da->src3, db->src3, depth + 1);
 	default:
-		break;
+		return false;
 	}
-	if ((da->opcode >= OP_BINARY && da->opcode <= OP_BINARY_END) ||
-	    (da->opcode >= OP_BINCMP && da->opcode <= OP_BINCMP_END))
-		return same_shape(da->src1, db->src1, depth + 1) &&
-		       same_shape(da->src2, db->src2, depth + 1);
-	return false;
+}
+
+/*
+ * Do a and b compute the same value the same way? Used to recognise a
+ * non-constant protection macro at a call site by the shape of its
+ * evaluation in the probe function (see tu.c).
+ */
+static bool same_shape(pseudo_t a, pseudo_t b, int depth)
+{
+	if (a == b)
+		return true;
+	if (!a || !b || depth > VALUE_DEPTH_LIMIT || a->type != b->type)
+		return false;
+	switch (a->type) {
+	case PSEUDO_VAL:
+		return a->value == b->value;
+	case PSEUDO_SYM:
+		return a->sym == b->sym;
+	case PSEUDO_REG:
+		return same_def(a->def, a, b->def, b, depth);
+	default:
+		return false;
+	}
 }
 
 bool same_computation(pseudo_t a, pseudo_t b)
@@ -95,14 +96,17 @@ struct root {
 	long long value;
 };
 
+/* More roots than this: not known. More values than MAX_SEEN: the later
+ * ones may be followed twice, which costs time, not answers. */
 #define MAX_ROOTS 32
+#define MAX_SEEN 64
 
 struct roots {
 	int n;
 	bool overflow;
 	struct root v[MAX_ROOTS];
 	int nseen;
-	pseudo_t seen[64];
+	pseudo_t seen[MAX_SEEN];
 };
 
 static void add_root(struct roots *r, enum root_kind kind, const void *key,
@@ -153,22 +157,90 @@ static void collect_stored(struct instruction *load, const void *sym,
 	} END_FOR_EACH_PTR(bb);
 }
 
-static void collect(pseudo_t p, struct roots *r, int depth)
+/* Two loads of the same place (base root and offset) are the same value. */
+static void collect_load(pseudo_t p, struct roots *r, int depth)
 {
-	struct instruction *d;
-	pseudo_t phi;
-	int i;
+	struct instruction *d = p->def;
+	struct roots base = { 0 };
 
-	if (!p || depth > 24) {
+	collect(d->src, &base, depth + 1);
+	if (base.n != 1 || base.overflow) {
+		add_root(r, R_OTHER, p, 0);
+		return;
+	}
+	add_root(r, R_LOAD, base.v[0].key, base.v[0].value + d->offset);
+	if (base.v[0].kind == R_SYM && !base.v[0].value)
+		collect_stored(d, base.v[0].key, r, depth);
+}
+
+/*
+ * The roots of a value an instruction computes. A comparison is not
+ * looked through: its 0 or 1 is not derived from its operands.
+ */
+static void collect_def(pseudo_t p, struct roots *r, int depth)
+{
+	struct instruction *d = p->def;
+	pseudo_t phi;
+
+	if (!d) {
+		add_root(r, R_OTHER, p, 0);
+		return;
+	}
+	if (!d->bb) {
+		/* optimised away: an inlined call's stale argument */
 		r->overflow = true;
 		return;
 	}
+	if (is_pass_through(d->opcode)) {
+		collect(d->src, r, depth + 1);
+		return;
+	}
+	if (is_binop(d->opcode)) {
+		collect(d->src1, r, depth + 1);
+		collect(d->src2, r, depth + 1);
+		return;
+	}
+	switch (d->opcode) {
+	case OP_SEL:
+		collect(d->src2, r, depth + 1);
+		collect(d->src3, r, depth + 1);
+		return;
+	case OP_PHI:
+		FOR_EACH_PTR(d->phi_list, phi) {
+			if (phi != VOID)
+				collect(phi, r, depth + 1);
+		} END_FOR_EACH_PTR(phi);
+		return;
+	case OP_LOAD:
+		collect_load(p, r, depth);
+		return;
+	default:
+		add_root(r, R_OTHER, p, 0);
+		return;
+	}
+}
+
+/* Each value is followed once, however often it is reached. */
+static bool seen_before(struct roots *r, pseudo_t p)
+{
+	int i;
+
 	for (i = 0; i < r->nseen; i++)
 		if (r->seen[i] == p)
-			return;
-	if (r->nseen < 64)
+			return true;
+	if (r->nseen < MAX_SEEN)
 		r->seen[r->nseen++] = p;
+	return false;
+}
 
+static void collect(pseudo_t p, struct roots *r, int depth)
+{
+	if (!p || depth > VALUE_DEPTH_LIMIT) {
+		r->overflow = true;
+		return;
+	}
+	if (seen_before(r, p))
+		return;
 	switch (p->type) {
 	case PSEUDO_VAL:
 		add_root(r, R_VAL, NULL, p->value);
@@ -184,59 +256,12 @@ static void collect(pseudo_t p, struct roots *r, int depth)
 			collect(p->def->phi_src, r, depth + 1);
 		return;
 	case PSEUDO_REG:
-		break;
+		collect_def(p, r, depth);
+		return;
 	default:
 		add_root(r, R_OTHER, p, 0);
 		return;
 	}
-	d = p->def;
-	if (d && !d->bb) {
-		/* optimised away: an inlined call's stale argument */
-		r->overflow = true;
-		return;
-	}
-	if (!d) {
-		add_root(r, R_OTHER, p, 0);
-		return;
-	}
-	switch (d->opcode) {
-	case OP_COPY: case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU:
-	case OP_ZEXT: case OP_SEXT: case OP_TRUNC: case OP_NOT: case OP_NEG:
-		collect(d->src, r, depth + 1);
-		return;
-	case OP_SEL:
-		collect(d->src2, r, depth + 1);
-		collect(d->src3, r, depth + 1);
-		return;
-	case OP_PHI:
-		FOR_EACH_PTR(d->phi_list, phi) {
-			if (phi != VOID)
-				collect(phi, r, depth + 1);
-		} END_FOR_EACH_PTR(phi);
-		return;
-	case OP_LOAD: {
-		struct roots base = { 0 };
-
-		/* two loads of the same place count as the same value */
-		collect(d->src, &base, depth + 1);
-		if (base.n == 1 && !base.overflow) {
-			add_root(r, R_LOAD, base.v[0].key,
-				 base.v[0].value + d->offset);
-			if (base.v[0].kind == R_SYM && !base.v[0].value)
-				collect_stored(d, base.v[0].key, r, depth);
-		} else
-			add_root(r, R_OTHER, p, 0);
-		return;
-	}
-	default:
-		break;
-	}
-	if ((d->opcode >= OP_BINARY && d->opcode <= OP_BINARY_END)) {
-		collect(d->src1, r, depth + 1);
-		collect(d->src2, r, depth + 1);
-		return;
-	}
-	add_root(r, R_OTHER, p, 0);
 }
 
 static bool has_variable(const struct roots *r)

@@ -59,6 +59,39 @@ struct call {
 
 enum status { ST_UNKNOWN, ST_SUCCESS, ST_FAILURE };
 
+/*
+ * How many SSA definitions evaluation, derivation and shape comparison
+ * follow back from a value; a longer chain is not known.
+ */
+#define VALUE_DEPTH_LIMIT 24
+
+/*
+ * Instructions whose result is a function of insn->src alone: copies,
+ * casts, extensions, truncation, ~ and unary minus. Evaluation computes
+ * through them; derivation and shape comparison look through them.
+ */
+static inline bool is_pass_through(int opcode)
+{
+	switch (opcode) {
+	case OP_COPY: case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU:
+	case OP_ZEXT: case OP_SEXT: case OP_TRUNC: case OP_NOT: case OP_NEG:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Two-operand arithmetic and logic (src1, src2), and comparisons. */
+static inline bool is_binop(int opcode)
+{
+	return opcode >= OP_BINARY && opcode <= OP_BINARY_END;
+}
+
+static inline bool is_compare(int opcode)
+{
+	return opcode >= OP_BINCMP && opcode <= OP_BINCMP_END;
+}
+
 /* classify.c */
 struct fn *tu_find(struct tu *tu, const struct ident *id);
 const struct spec_entry *tu_spec(struct tu *tu, const struct ident *id);

@@ -20,14 +20,85 @@ static long long sext_bits(unsigned long long v, unsigned bits)
 	return (long long)v;
 }
 
+/* The result of a pass-through instruction d whose source is a. */
+static unsigned long long unary_value(struct instruction *d,
+				      unsigned long long a)
+{
+	switch (d->opcode) {
+	case OP_ZEXT:
+		if (d->orig_type)
+			a = mask_bits(a, d->orig_type->bit_size);
+		break;
+	case OP_SEXT:
+		a = sext_bits(a, d->orig_type ? d->orig_type->bit_size :
+						d->size);
+		break;
+	case OP_NOT:
+		a = ~a;
+		break;
+	case OP_NEG:
+		a = -a;
+		break;
+	default:	/* copies, casts and truncation keep the low bits */
+		break;
+	}
+	return mask_bits(a, d->size);
+}
+
+static bool binop_value(struct instruction *d, unsigned long long a,
+			unsigned long long b, unsigned long long *out)
+{
+	unsigned long long c;
+
+	switch (d->opcode) {
+	case OP_ADD: c = a + b; break;
+	case OP_SUB: c = a - b; break;
+	case OP_MUL: c = a * b; break;
+	case OP_AND: c = a & b; break;
+	case OP_OR: c = a | b; break;
+	case OP_XOR: c = a ^ b; break;
+	case OP_SHL: c = b < 64 ? a << b : 0; break;
+	case OP_LSR: c = b < 64 ? mask_bits(a, d->size) >> b : 0; break;
+	default: return false;
+	}
+	*out = mask_bits(c, d->size);
+	return true;
+}
+
+/* Compared at the operands' width (itype), signed or not by opcode. */
+static bool compare_value(struct instruction *d, unsigned long long a,
+			  unsigned long long b, unsigned long long *out)
+{
+	unsigned bits = d->itype ? d->itype->bit_size : 64;
+	long long sa, sb;
+
+	a = mask_bits(a, bits);
+	b = mask_bits(b, bits);
+	sa = sext_bits(a, bits);
+	sb = sext_bits(b, bits);
+	switch (d->opcode) {
+	case OP_SET_EQ: *out = a == b; break;
+	case OP_SET_NE: *out = a != b; break;
+	case OP_SET_LT: *out = sa < sb; break;
+	case OP_SET_LE: *out = sa <= sb; break;
+	case OP_SET_GT: *out = sa > sb; break;
+	case OP_SET_GE: *out = sa >= sb; break;
+	case OP_SET_B: *out = a < b; break;
+	case OP_SET_BE: *out = a <= b; break;
+	case OP_SET_A: *out = a > b; break;
+	case OP_SET_AE: *out = a >= b; break;
+	default: return false;
+	}
+	return true;
+}
+
 static bool eval_depth(pseudo_t p, pseudo_t t, unsigned long long tv,
 		       unsigned long long *out, int depth)
 {
-	unsigned long long a, b, c;
+	unsigned long long a, b;
 	struct instruction *d;
-	unsigned bits;
 
-	if (!p || depth > 24)
+	if (!p || depth > VALUE_DEPTH_LIMIT)
 		return false;
 	if (t && p == t) {
 		*out = tv;
@@ -39,86 +110,22 @@ static bool eval_depth(pseudo_t p, pseudo_t t, unsigned long long tv,
 	}
 	if (p->type != PSEUDO_REG || !(d = p->def) || !d->bb)
 		return false;
-
-	switch (d->opcode) {
-	case OP_COPY:
-	case OP_PTRCAST:
-	case OP_UTPTR:
-	case OP_PTRTU:
-	case OP_ZEXT:
-	case OP_TRUNC:
+	if (is_pass_through(d->opcode)) {
 		if (!eval_depth(d->src, t, tv, &a, depth + 1))
 			return false;
-		if (d->opcode == OP_ZEXT && d->orig_type)
-			a = mask_bits(a, d->orig_type->bit_size);
-		*out = mask_bits(a, d->size);
-		return true;
-	case OP_SEXT:
-		if (!eval_depth(d->src, t, tv, &a, depth + 1))
-			return false;
-		bits = d->orig_type ? d->orig_type->bit_size : d->size;
-		*out = mask_bits(sext_bits(a, bits), d->size);
-		return true;
-	case OP_NOT:
-	case OP_NEG:
-		if (!eval_depth(d->src, t, tv, &a, depth + 1))
-			return false;
-		*out = mask_bits(d->opcode == OP_NOT ? ~a : -a, d->size);
-		return true;
-	case OP_SEL:
-		if (!eval_depth(d->src1, t, tv, &c, depth + 1))
-			return false;
-		return eval_depth(c ? d->src2 : d->src3, t, tv, out, depth + 1);
-	default:
-		break;
-	}
-
-	if (d->opcode >= OP_BINARY && d->opcode <= OP_BINARY_END) {
-		if (!eval_depth(d->src1, t, tv, &a, depth + 1) ||
-		    !eval_depth(d->src2, t, tv, &b, depth + 1))
-			return false;
-		switch (d->opcode) {
-		case OP_ADD: c = a + b; break;
-		case OP_SUB: c = a - b; break;
-		case OP_MUL: c = a * b; break;
-		case OP_AND: c = a & b; break;
-		case OP_OR: c = a | b; break;
-		case OP_XOR: c = a ^ b; break;
-		case OP_SHL: c = b < 64 ? a << b : 0; break;
-		case OP_LSR: c = b < 64 ? mask_bits(a, d->size) >> b : 0; break;
-		default: return false;
-		}
-		*out = mask_bits(c, d->size);
+		*out = unary_value(d, a);
 		return true;
 	}
-	if (d->opcode >= OP_BINCMP && d->opcode <= OP_BINCMP_END) {
-		long long sa, sb;
-
-		if (!eval_depth(d->src1, t, tv, &a, depth + 1) ||
-		    !eval_depth(d->src2, t, tv, &b, depth + 1))
-			return false;
-		bits = d->itype ? d->itype->bit_size : 64;
-		a = mask_bits(a, bits);
-		b = mask_bits(b, bits);
-		sa = sext_bits(a, bits);
-		sb = sext_bits(b, bits);
-		switch (d->opcode) {
-		case OP_SET_EQ: c = a == b; break;
-		case OP_SET_NE: c = a != b; break;
-		case OP_SET_LT: c = sa < sb; break;
-		case OP_SET_LE: c = sa <= sb; break;
-		case OP_SET_GT: c = sa > sb; break;
-		case OP_SET_GE: c = sa >= sb; break;
-		case OP_SET_B: c = a < b; break;
-		case OP_SET_BE: c = a <= b; break;
-		case OP_SET_A: c = a > b; break;
-		case OP_SET_AE: c = a >= b; break;
-		default: return false;
-		}
-		*out = c;
-		return true;
-	}
-	return false;
+	if (d->opcode == OP_SEL)
+		return eval_depth(d->src1, t, tv, &a, depth + 1) &&
+		       eval_depth(a ? d->src2 : d->src3, t, tv, out, depth + 1);
+	if (!is_binop(d->opcode) && !is_compare(d->opcode))
+		return false;
+	if (!eval_depth(d->src1, t, tv, &a, depth + 1) ||
+	    !eval_depth(d->src2, t, tv, &b, depth + 1))
+		return false;
+	return is_binop(d->opcode) ? binop_value(d, a, b, out) :
+				     compare_value(d, a, b, out);
 }
 
 bool eval_pseudo(pseudo_t p, pseudo_t t, unsigned long long tv,
