@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "checks.h"
+#include "walk.h"
 
 const struct check *const all_checks[] = {
 #define CHECK(id) &check_##id,
@@ -21,51 +22,26 @@ const struct check *const all_checks[] = {
 #define for_each_check(c) \
 	for (const struct check *const *c = all_checks; *c; c++)
 
-struct path {
-	struct basic_block *bb;
-	struct instruction *from;	/* start after this insn, or NULL */
-	enum status status;
-};
-
-struct walk {
+/* A walk from one mapping; the walk's state is what a path knows. */
+struct mapping_walk {
 	struct map_site *m;
 	pseudo_t result;
 	enum spec_success success;
-	char *seen;			/* [bb index * 3 + status] */
-	struct path *stack;
-	int depth, cap;
 	bool reported_return;
 };
 
-static void push(struct walk *w, struct basic_block *bb,
-		 struct instruction *from, enum status st)
-{
-	long idx = (long)bb->priv;
-
-	if (!from) {
-		if (w->seen[idx * 3 + st])
-			return;
-		w->seen[idx * 3 + st] = 1;
-	}
-	if (w->depth == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 32;
-		w->stack = realloc(w->stack, w->cap * sizeof(*w->stack));
-	}
-	w->stack[w->depth++] = (struct path){ bb, from, st };
-}
-
 /* The status a branch edge implies, or -1 when the edge cannot be taken. */
-static int edge_status(struct walk *w, pseudo_t cond, enum status st,
+static int edge_status(struct mapping_walk *mw, pseudo_t cond, enum status st,
 		       bool taken)
 {
 	unsigned long long vs, vf;
 	bool ks, kf;
-	pseudo_t r = w->result;
+	pseudo_t r = mw->result;
 
-	if (w->success == SUCCESS_VOID || !r || r == VOID)
+	if (mw->success == SUCCESS_VOID || !r || r == VOID)
 		return st;
-	ks = eval_pseudo(cond, r, status_value(w->success, ST_SUCCESS), &vs);
-	kf = eval_pseudo(cond, r, status_value(w->success, ST_FAILURE), &vf);
+	ks = eval_pseudo(cond, r, status_value(mw->success, ST_SUCCESS), &vs);
+	kf = eval_pseudo(cond, r, status_value(mw->success, ST_FAILURE), &vf);
 	if (st == ST_SUCCESS)
 		return ks && (vs != 0) != taken ? -1 : (int)st;
 	if (st == ST_FAILURE)
@@ -79,18 +55,18 @@ static void branch(struct walk *w, struct instruction *br, enum status st)
 {
 	int s;
 
-	s = edge_status(w, br->cond, st, true);
+	s = edge_status(w->data, br->cond, st, true);
 	if (s >= 0)
-		push(w, br->bb_true, NULL, s);
-	s = edge_status(w, br->cond, st, false);
+		walk_push(w, br->bb_true, s);
+	s = edge_status(w->data, br->cond, st, false);
 	if (s >= 0)
-		push(w, br->bb_false, NULL, s);
+		walk_push(w, br->bb_false, s);
 }
 
-static void hook_reached(struct walk *w, struct instruction *insn,
+static void hook_reached(struct mapping_walk *mw, struct instruction *insn,
 			 struct call *c, enum status st)
 {
-	struct hook_site h = { w->m, insn, *c, st };
+	struct hook_site h = { mw->m, insn, *c, st };
 
 	/* at most once per status: the walk visits a block once per status */
 	for_each_check(chk)
@@ -98,81 +74,86 @@ static void hook_reached(struct walk *w, struct instruction *insn,
 			(*chk)->hooked(&h);
 }
 
-/* Walk one path segment; returns when the path ends or branches. */
-static void step(struct walk *w, struct path p)
+static void returned(struct mapping_walk *mw, enum status st)
 {
+	if (st == ST_FAILURE || mw->reported_return)
+		return;
+	mw->reported_return = true;
+	for_each_check(chk)
+		if ((*chk)->unannounced)
+			(*chk)->unannounced(mw->m);
+}
+
+/* A call on a path from the mapping: does the path end here? */
+static bool path_ends_at_call(struct mapping_walk *mw,
+			      struct instruction *insn, enum status st)
+{
+	struct call c;
+
+	if (insn == mw->m->insn)
+		return true;	/* a new mapping: its own walk */
+	classify_call(mw->m->tu, insn, &c);
+	if (c.kind == CALL_MAP_HOOK) {
+		hook_reached(mw, insn, &c, st);
+		return true;
+	}
+	/* a teardown: the mapping is undone before any return */
+	return c.kind == CALL_TEARDOWN;
+}
+
+/* One block (or its rest, after from) of a path from the mapping. */
+static enum walk_next step(struct walk *w, struct basic_block *bb,
+			   struct instruction *from, int st)
+{
+	struct mapping_walk *mw = w->data;
 	struct instruction *insn;
-	struct basic_block *child;
-	bool started = !p.from;
+	bool started = !from;
 
-	FOR_EACH_PTR(p.bb->insns, insn) {
-		struct call c;
-
+	FOR_EACH_PTR(bb->insns, insn) {
 		if (!started) {
-			started = insn == p.from;
+			started = insn == from;
 			continue;
 		}
 		if (!insn->bb)
 			continue;
 		switch (insn->opcode) {
 		case OP_CALL:
-			if (insn == w->m->insn)
-				return;	/* a new mapping: its own walk */
-			classify_call(w->m->tu, insn, &c);
-			if (c.kind == CALL_MAP_HOOK) {
-				hook_reached(w, insn, &c, p.status);
-				return;
-			}
-			if (c.kind == CALL_TEARDOWN)
-				return;	/* mapping undone before return */
+			if (path_ends_at_call(mw, insn, st))
+				return WALK_PATH_ENDS;
 			break;
 		case OP_RET:
-			if (p.status != ST_FAILURE && !w->reported_return) {
-				w->reported_return = true;
-				for_each_check(chk)
-					if ((*chk)->unannounced)
-						(*chk)->unannounced(w->m);
-			}
-			return;
+			returned(mw, st);
+			return WALK_PATH_ENDS;
 		case OP_CBR:
-			branch(w, insn, p.status);
-			return;
+			branch(w, insn, st);
+			return WALK_PATH_ENDS;
 		case OP_BR:
-			push(w, insn->bb_true, NULL, p.status);
-			return;
+			walk_push(w, insn->bb_true, st);
+			return WALK_PATH_ENDS;
 		case OP_UNREACH:
-			return;
+			return WALK_PATH_ENDS;
 		case OP_SWITCH:
 		case OP_COMPUTEDGOTO:
-			FOR_EACH_PTR(p.bb->children, child) {
-				push(w, child, NULL, p.status);
-			} END_FOR_EACH_PTR(child);
-			return;
+			return WALK_SUCCESSORS;
 		default:
 			break;
 		}
 	} END_FOR_EACH_PTR(insn);
-	FOR_EACH_PTR(p.bb->children, child) {
-		push(w, child, NULL, p.status);
-	} END_FOR_EACH_PTR(child);
+	return WALK_SUCCESSORS;
 }
 
 static void walk_mapping(struct map_site *m)
 {
-	struct walk w = { .m = m };
 	const struct spec_entry *e = m->call.spec;
+	struct mapping_walk mw = { m, m->insn->target, e->success };
+	struct walk w = { .order = WALK_STACK, .nstates = 3, .visit = step,
+			  .data = &mw };
 
-	w.result = m->insn->target;
-	w.success = e->success;
-	w.seen = calloc((m->fn->nbbs + 1) * 3, 1);
-	push(&w, m->insn->bb, m->insn,
-	     e->success == SUCCESS_VOID ? ST_SUCCESS : ST_UNKNOWN);
-	while (w.depth)
-		step(&w, w.stack[--w.depth]);
-	free(w.seen);
-	free(w.stack);
+	walk_blocks(&w, m->fn, m->insn->bb, m->insn,
+		    e->success == SUCCESS_VOID ? ST_SUCCESS : ST_UNKNOWN);
 }
 
+/* A walk from an unmap entry point's entry, looking for teardowns. */
 struct teardown_walk {
 	struct tu *tu;
 	struct fn *fn;
@@ -180,26 +161,28 @@ struct teardown_walk {
 	int nreported;
 };
 
-static void report_teardown(struct teardown_walk *w, struct instruction *insn,
+static void report_teardown(struct teardown_walk *tw, struct instruction *insn,
 			    const struct spec_entry *e)
 {
-	struct teardown_site t = { w->tu, w->fn, insn, e };
+	struct teardown_site t = { tw->tu, tw->fn, insn, e };
 	int i;
 
-	for (i = 0; i < w->nreported; i++)
-		if (w->reported[i] == insn)
+	for (i = 0; i < tw->nreported; i++)
+		if (tw->reported[i] == insn)
 			return;
-	w->reported = realloc(w->reported,
-			      (w->nreported + 1) * sizeof(*w->reported));
-	w->reported[w->nreported++] = insn;
+	tw->reported = realloc(tw->reported,
+			       (tw->nreported + 1) * sizeof(*tw->reported));
+	tw->reported[tw->nreported++] = insn;
 	for_each_check(chk)
 		if ((*chk)->unhooked_teardown)
 			(*chk)->unhooked_teardown(&t);
 }
 
-/* Scan one block; true when it calls the unmap hook (the path ends). */
-static bool scan_teardowns(struct teardown_walk *w, struct basic_block *bb)
+/* One block; the path ends where it calls the unmap hook. */
+static enum walk_next scan_teardowns(struct walk *w, struct basic_block *bb,
+				     struct instruction *from, int state)
 {
+	struct teardown_walk *tw = w->data;
 	struct instruction *insn;
 
 	FOR_EACH_PTR(bb->insns, insn) {
@@ -207,42 +190,24 @@ static bool scan_teardowns(struct teardown_walk *w, struct basic_block *bb)
 
 		if (!insn->bb || insn->opcode != OP_CALL)
 			continue;
-		classify_call(w->tu, insn, &c);
+		classify_call(tw->tu, insn, &c);
 		if (c.kind == CALL_UNMAP_HOOK)
-			return true;
+			return WALK_PATH_ENDS;
 		if (c.kind == CALL_TEARDOWN)
-			report_teardown(w, insn, c.spec);
+			report_teardown(tw, insn, c.spec);
 	} END_FOR_EACH_PTR(insn);
-	return false;
+	return WALK_SUCCESSORS;
 }
 
 /* Unmap entry points: teardowns reached from the entry without the hook. */
 static void walk_teardowns(struct tu *tu, struct fn *fn)
 {
-	struct teardown_walk w = { tu, fn };
-	char *seen = calloc(fn->nbbs + 1, 1);
-	struct basic_block **stack, *bb, *child;
-	int depth = 0;
+	struct teardown_walk tw = { tu, fn };
+	struct walk w = { .order = WALK_STACK, .nstates = 1,
+			  .visit = scan_teardowns, .data = &tw };
 
-	stack = malloc((fn->nbbs + 1) * sizeof(*stack));
-	stack[depth++] = fn->ep->entry->bb;
-	seen[(long)fn->ep->entry->bb->priv] = 1;
-	while (depth) {
-		bb = stack[--depth];
-		if (scan_teardowns(&w, bb))
-			continue;
-		FOR_EACH_PTR(bb->children, child) {
-			long idx = (long)child->priv;
-
-			if (!seen[idx]) {
-				seen[idx] = 1;
-				stack[depth++] = child;
-			}
-		} END_FOR_EACH_PTR(child);
-	}
-	free(stack);
-	free(seen);
-	free(w.reported);
+	walk_blocks(&w, fn, fn->ep->entry->bb, NULL, 0);
+	free(tw.reported);
 }
 
 void check_function(struct tu *tu, struct fn *fn)
