@@ -12,15 +12,20 @@
 #include "checks.h"
 #include "walk.h"
 
-const struct check *const all_checks[] = {
-#define CHECK(id) &check_##id,
+/* checks.def names each check once; report() prints the id with '-'
+ * for '_'. */
+static const struct registered_check {
+	const char *id;
+	const struct check *check;
+} checks[] = {
+#define CHECK(id) { #id, &check_##id },
 #include "checks.def"
 #undef CHECK
-	NULL,
 };
 
 #define for_each_check(c) \
-	for (const struct check *const *c = all_checks; *c; c++)
+	for (const struct registered_check *c = checks; \
+	     c < checks + ARRAY_SIZE(checks); c++)
 
 /* A walk from one mapping; the walk's state is what a path knows. */
 struct mapping_walk {
@@ -66,22 +71,31 @@ static void branch(struct walk *w, struct instruction *br, enum status st)
 static void hook_reached(struct mapping_walk *mw, struct instruction *insn,
 			 struct call *c, enum status st)
 {
-	struct hook_site h = { mw->m, insn, *c, st };
+	struct map_site *m = mw->m;
+	struct hook_site h = { m, insn, *c, st };
 
 	/* at most once per status: the walk visits a block once per status */
-	for_each_check(chk)
-		if ((*chk)->hooked)
-			(*chk)->hooked(&h);
+	for_each_check(chk) {
+		struct report_at at = { chk->id, m->tu, m->fn, insn };
+
+		if (chk->check->hooked)
+			chk->check->hooked(&h, &at);
+	}
 }
 
 static void returned(struct mapping_walk *mw, enum status st)
 {
+	struct map_site *m = mw->m;
+
 	if (st == ST_FAILURE || mw->reported_return)
 		return;
 	mw->reported_return = true;
-	for_each_check(chk)
-		if ((*chk)->unannounced)
-			(*chk)->unannounced(mw->m);
+	for_each_check(chk) {
+		struct report_at at = { chk->id, m->tu, m->fn, m->insn };
+
+		if (chk->check->unannounced)
+			chk->check->unannounced(m, &at);
+	}
 }
 
 /* A call on a path from the mapping: does the path end here? */
@@ -173,9 +187,12 @@ static void report_teardown(struct teardown_walk *tw, struct instruction *insn,
 	tw->reported = realloc(tw->reported,
 			       (tw->nreported + 1) * sizeof(*tw->reported));
 	tw->reported[tw->nreported++] = insn;
-	for_each_check(chk)
-		if ((*chk)->unhooked_teardown)
-			(*chk)->unhooked_teardown(&t);
+	for_each_check(chk) {
+		struct report_at at = { chk->id, tw->tu, tw->fn, insn };
+
+		if (chk->check->unhooked_teardown)
+			chk->check->unhooked_teardown(&t, &at);
+	}
 }
 
 /* One block; the path ends where it calls the unmap hook. */

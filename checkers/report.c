@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Where a finding is reported: at the call in the function's own file,
- * also when sparse inlined it from a header or another helper.
+ * How a check's finding is printed: at the call the event is about, as
+ * written in the function's own file (also when sparse inlined it from
+ * a header or another helper), named after the check.
  */
-#include "unit.h"
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "checks.h"
 
 /*
  * Is pos inside fn's own body? sparse records no end for a function
@@ -43,8 +47,9 @@ static unsigned int body_end(struct tu *tu, struct fn *fn)
 	return end;
 }
 
-struct position site_pos(struct tu *tu, struct fn *fn,
-			 struct instruction *insn)
+/* Where to report insn: the call site in fn's own file. */
+static struct position site_pos(struct tu *tu, struct fn *fn,
+				struct instruction *insn)
 {
 	unsigned int end = body_end(tu, fn);
 	struct basic_block *bb;
@@ -65,4 +70,19 @@ struct position site_pos(struct tu *tu, struct fn *fn,
 		} END_FOR_EACH_PTR(i);
 	} END_FOR_EACH_PTR(bb);
 	return insn->pos;
+}
+
+void report(const struct report_at *at, const char *fmt, ...)
+{
+	char name[64], msg[512];
+	va_list ap;
+	int i;
+
+	for (i = 0; at->check_id[i] && i < (int)sizeof(name) - 1; i++)
+		name[i] = at->check_id[i] == '_' ? '-' : at->check_id[i];
+	name[i] = '\0';
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag(site_pos(at->tu, at->fn, at->insn), name, msg);
 }

@@ -116,11 +116,6 @@ unsigned long long param_mask(pseudo_t p);
 /* Do a and b compute the same value the same way? */
 bool same_computation(pseudo_t a, pseudo_t b);
 
-/* report.c */
-/* Where to report insn: the call site in fn's own file. */
-struct position site_pos(struct tu *tu, struct fn *fn,
-			 struct instruction *insn);
-
 /* summary.c */
 void compute_summaries(struct tu *tu);
 
