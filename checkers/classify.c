@@ -72,6 +72,26 @@ static bool is_io_prot(struct tu *tu, const struct spec_entry *e,
 	return tu->io_pseudo[i] && same_computation(prot, tu->io_pseudo[i]);
 }
 
+/* What a call to the spec's function e is. */
+static enum call_kind spec_call_kind(struct tu *tu, const struct spec_entry *e,
+				     struct instruction *insn)
+{
+	switch (e->kind) {
+	case SPEC_HOOK_MAP:
+		return CALL_MAP_HOOK;
+	case SPEC_HOOK_UNMAP:
+		return CALL_UNMAP_HOOK;
+	case SPEC_PRIMITIVE:
+		return CALL_MAP;
+	case SPEC_FIXMAP:
+		return is_io_prot(tu, e, insn) ? CALL_MAP : CALL_OTHER;
+	case SPEC_TEARDOWN:
+		return CALL_TEARDOWN;
+	default:
+		return CALL_OTHER;
+	}
+}
+
 void classify_call(struct tu *tu, struct instruction *insn, struct call *out)
 {
 	struct ident *id = callee_ident(insn);
@@ -84,27 +104,10 @@ void classify_call(struct tu *tu, struct instruction *insn, struct call *out)
 	e = tu_spec(tu, id);
 	if (e) {
 		out->spec = e;
-		switch (e->kind) {
-		case SPEC_HOOK_MAP:
-			out->kind = CALL_MAP_HOOK;
-			return;
-		case SPEC_HOOK_UNMAP:
-			out->kind = CALL_UNMAP_HOOK;
-			return;
-		case SPEC_PRIMITIVE:
-			out->kind = CALL_MAP;
-			return;
-		case SPEC_FIXMAP:
-			if (is_io_prot(tu, e, insn))
-				out->kind = CALL_MAP;
-			return;
-		case SPEC_TEARDOWN:
-			out->kind = CALL_TEARDOWN;
-			return;
-		default:
-			return;
-		}
+		out->kind = spec_call_kind(tu, e, insn);
+		return;
 	}
+	/* a same-file helper that always calls a hook counts as the hook */
 	helper = tu_find(tu, id);
 	if (!helper)
 		return;
