@@ -6,20 +6,19 @@
  */
 #include "checks.h"
 
-static void unannounced(const struct map_site *m)
+static void unannounced(const struct map_site *m, const struct report_at *at)
 {
 	const struct spec_entry *e = m->call.spec;
 
 	if (m->in_entry)
 		return;
-	diag(site_pos(m->tu, m->fn, m->insn), "bypass",
-	     "'%s' maps MMIO with '%s'%s%s%s outside a map entry point and returns without calling '%s'",
-	     m->fn->name, e->name, e->io_prot ? " (" : "",
-	     e->io_prot ? e->io_prot : "", e->io_prot ? ")" : "",
-	     m->tu->map_hook->name);
+	report(at,
+	       "'%s' maps MMIO with '%s'%s%s%s outside a map entry point and returns without calling '%s'",
+	       m->fn->name, e->name, e->io_prot ? " (" : "",
+	       e->io_prot ? e->io_prot : "", e->io_prot ? ")" : "",
+	       m->tu->map_hook->name);
 }
 
 const struct check check_bypass = {
-	.name = "bypass",
 	.unannounced = unannounced,
 };

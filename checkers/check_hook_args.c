@@ -36,7 +36,7 @@ static enum derived role_derived(const struct hook_site *h, int hook_idx,
 	return d;
 }
 
-static void hooked(const struct hook_site *h)
+static void hooked(const struct hook_site *h, const struct report_at *at)
 {
 	const struct map_site *m = h->map;
 	const struct spec_entry *hook = m->tu->map_hook;
@@ -45,23 +45,22 @@ static void hooked(const struct hook_site *h)
 
 	for (i = 0; i < hook->nargs; i++) {
 		enum spec_role role = hook->roles[i];
-		int at = spec_arg(prim, role);
+		int idx = spec_arg(prim, role);
 		pseudo_t mapped;
 
-		if (role == ROLE_NONE || at < 0)
+		if (role == ROLE_NONE || idx < 0)
 			continue;
-		mapped = call_arg(m->insn, at);
+		mapped = call_arg(m->insn, idx);
 		if (!mapped || role_derived(h, i, mapped) != DERIVED_NO)
 			continue;
-		diag(site_pos(m->tu, m->fn, h->insn), "hook-args",
-		     "'%s' passes '%s' a value as %s that is not derived from the %s given to '%s'",
-		     m->fn->name, h->call.helper ? h->call.helper->name :
-						   hook->name,
-		     spec_role_name(role), spec_role_name(role), prim->name);
+		report(at,
+		       "'%s' passes '%s' a value as %s that is not derived from the %s given to '%s'",
+		       m->fn->name, h->call.helper ? h->call.helper->name :
+						     hook->name,
+		       spec_role_name(role), spec_role_name(role), prim->name);
 	}
 }
 
 const struct check check_hook_args = {
-	.name = "hook-args",
 	.hooked = hooked,
 };

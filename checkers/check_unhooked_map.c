@@ -5,16 +5,15 @@
  */
 #include "checks.h"
 
-static void unannounced(const struct map_site *m)
+static void unannounced(const struct map_site *m, const struct report_at *at)
 {
 	if (!m->in_entry)
 		return;
-	diag(site_pos(m->tu, m->fn, m->insn), "unhooked-map",
-	     "'%s' returns after a successful '%s' without calling '%s'",
-	     m->fn->name, m->call.spec->name, m->tu->map_hook->name);
+	report(at,
+	       "'%s' returns after a successful '%s' without calling '%s'",
+	       m->fn->name, m->call.spec->name, m->tu->map_hook->name);
 }
 
 const struct check check_unhooked_map = {
-	.name = "unhooked-map",
 	.unannounced = unannounced,
 };

@@ -5,14 +5,14 @@
  */
 #include "checks.h"
 
-static void unhooked_teardown(const struct teardown_site *t)
+static void unhooked_teardown(const struct teardown_site *t,
+			      const struct report_at *at)
 {
-	diag(site_pos(t->tu, t->fn, t->insn), "unhooked-unmap",
-	     "'%s' tears down the mapping with '%s' without calling '%s' first",
-	     t->fn->name, t->spec->name, t->tu->unmap_hook->name);
+	report(at,
+	       "'%s' tears down the mapping with '%s' without calling '%s' first",
+	       t->fn->name, t->spec->name, t->tu->unmap_hook->name);
 }
 
 const struct check check_unhooked_unmap = {
-	.name = "unhooked-unmap",
 	.unhooked_teardown = unhooked_teardown,
 };

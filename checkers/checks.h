@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The check interface. The flow engine (flow.c) walks each function once
- * per mapping or teardown and tells every check what it found; a check
- * is one file that decides which of these events are findings.
+ * The check interface. The path engine (engine.c) walks each function
+ * once per mapping or teardown and tells every check what it found; a
+ * check is one file that decides which of these events are findings and
+ * words them. The engine decides where they are reported and under
+ * which name.
  */
 #ifndef IOGUARD_CHECKS_H
 #define IOGUARD_CHECKS_H
 
-#include "ir.h"
+#include "unit.h"
 
 /* A mapping made in a function: a primitive or fixmap IO call. */
 struct map_site {
@@ -34,26 +36,40 @@ struct teardown_site {
 	const struct spec_entry *spec;
 };
 
+/*
+ * Where a check's finding goes, filled in by the engine for each event:
+ * the check's name, and the call the event is about (the mapping, the
+ * hook, the teardown), reported where it is written in fn.
+ */
+struct report_at {
+	const char *check_id;		/* from checks.def */
+	struct tu *tu;
+	struct fn *fn;
+	struct instruction *insn;
+};
+
 struct check {
-	const char *name;
 	/* a success path of the mapping returns without the hook */
-	void (*unannounced)(const struct map_site *m);
-	void (*hooked)(const struct hook_site *h);
-	void (*unhooked_teardown)(const struct teardown_site *t);
+	void (*unannounced)(const struct map_site *m,
+			    const struct report_at *at);
+	void (*hooked)(const struct hook_site *h, const struct report_at *at);
+	void (*unhooked_teardown)(const struct teardown_site *t,
+				  const struct report_at *at);
 };
 
 #define CHECK(id) extern const struct check check_##id;
 #include "checks.def"
 #undef CHECK
 
-extern const struct check *const all_checks[];
-
-/* flow.c */
+/* engine.c */
 void check_function(struct tu *tu, struct fn *fn);
 
-/* diag.c */
-void diag(struct position pos, const char *check, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* report.c: "[ioguard-NAME]", NAME being the check's id with '-' for '_' */
+void report(const struct report_at *at, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* diag.c: print a finding once, as gcc prints a warning */
+void diag(struct position pos, const char *check, const char *msg);
 int diag_count(void);
 
 #endif

@@ -4,7 +4,6 @@
  * one per line on stderr, where sparse prints its own. Identical lines
  * (the same inlined helper reached twice) are printed once.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +15,11 @@ static int count;
 static char **printed;
 static int nprinted;
 
-void diag(struct position pos, const char *check, const char *fmt, ...)
+void diag(struct position pos, const char *check, const char *msg)
 {
-	char msg[512], line[1024];
-	va_list ap;
+	char line[1024];
 	int i;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	snprintf(line, sizeof(line), "%s:%d:%d: warning: %s [ioguard-%s]",
 		 stream_name(pos.stream), pos.line, pos.pos, msg, check);
 	for (i = 0; i < nprinted; i++)

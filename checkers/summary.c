@@ -4,70 +4,73 @@
  * helper counts: does every path from the helper's entry to a return
  * call the hook, and which of its parameters does it pass on?
  */
-#include <stdlib.h>
-#include <string.h>
-
-#include "ir.h"
+#include "walk.h"
 
 static bool always_calls(struct tu *tu, struct fn *fn, enum call_kind want);
 
-/* Depth-first walk: true when no return is reachable without the hook. */
-static bool all_paths(struct tu *tu, struct fn *fn, struct basic_block *bb,
-		      char *seen, enum call_kind want)
+struct summary_walk {
+	struct tu *tu;
+	struct fn *fn;
+	enum call_kind want;
+};
+
+/* Does this call count as the hook we want (directly or through a helper)? */
+static bool calls_wanted(struct summary_walk *sw, struct instruction *insn)
+{
+	struct call c;
+	struct fn *h;
+
+	classify_call(sw->tu, insn, &c);
+	if (c.kind == sw->want)
+		return true;
+	if (c.spec || c.helper)
+		return false;
+	h = tu_find(sw->tu, callee_ident(insn));
+	return h && h != sw->fn && always_calls(sw->tu, h, sw->want);
+}
+
+/* One block: a return reached without the hook ends the walk. */
+static enum walk_next scan_block(struct walk *w, struct basic_block *bb,
+				 struct instruction *from, int state)
 {
 	struct instruction *insn;
-	struct basic_block *child;
-	long idx = (long)bb->priv;
 
-	if (seen[idx])
-		return true;
-	seen[idx] = 1;
 	FOR_EACH_PTR(bb->insns, insn) {
-		struct call c;
-
 		if (!insn->bb)
 			continue;
 		switch (insn->opcode) {
 		case OP_CALL:
-			classify_call(tu, insn, &c);
-			if (c.kind == want)
-				return true;
-			if (!c.spec && !c.helper) {
-				struct fn *h = tu_find(tu, callee_ident(insn));
-
-				if (h && h != fn && always_calls(tu, h, want))
-					return true;
-			}
+			if (calls_wanted(w->data, insn))
+				return WALK_PATH_ENDS;
 			break;
 		case OP_RET:
-			return false;
+			return WALK_STOP;
 		case OP_UNREACH:
-			return true;
+			return WALK_PATH_ENDS;
 		default:
 			break;
 		}
 	} END_FOR_EACH_PTR(insn);
-	FOR_EACH_PTR(bb->children, child) {
-		if (!all_paths(tu, fn, child, seen, want))
-			return false;
-	} END_FOR_EACH_PTR(child);
-	return true;
+	return WALK_SUCCESSORS;
 }
 
+/* Is the hook called on every path from fn's entry to a return? */
 static bool always_calls(struct tu *tu, struct fn *fn, enum call_kind want)
 {
 	signed char *slot = want == CALL_MAP_HOOK ? &fn->always_map_hook :
 						    &fn->always_unmap_hook;
-	char *seen;
+	struct summary_walk sw = { tu, fn, want };
+	/* depth first: the order decides which helper of a recursive cycle
+	 * is summarised while the other is still open (and assumed "no") */
+	struct walk w = { .order = WALK_DEPTH_FIRST, .nstates = 1,
+			  .visit = scan_block, .data = &sw };
 
 	if (*slot >= 0)
 		return *slot;
 	*slot = 0;	/* recursion: assume not while computing */
 	if (!fn->ep || !fn->ep->entry || fn->spec)
 		return false;
-	seen = calloc(fn->nbbs + 1, 1);
-	*slot = all_paths(tu, fn, fn->ep->entry->bb, seen, want);
-	free(seen);
+	*slot = walk_blocks(&w, fn, fn->ep->entry->bb, NULL, 0);
 	return *slot;
 }
 

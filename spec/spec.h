@@ -34,7 +34,6 @@ enum spec_role {
 	ROLE_IDX,
 	ROLE_AREA,
 	ROLE_RES,
-	ROLE_COUNT,
 };
 
 /* What the return value says about success. */

@@ -22,6 +22,21 @@ pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# The checker builds with sparse's include path: no file of checkers/ may
+# share a name with one of sparse's (it had flow.c, ir.c and ir.h).
+sparse_dir=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}/sparse
+if [ -z "${1:-}" ] && [ -d "$sparse_dir" ]; then
+	clash=$(cd "$top/checkers" && for f in *; do
+		[ -e "$sparse_dir/$f" ] && printf ' %s' "$f"; done)
+	if [ -n "$clash" ]; then
+		echo "FAIL checkers/: sparse has files of the same name:$clash"
+		fail=$((fail + 1))
+	else
+		echo "ok   checkers/: no file name that sparse has too"
+		pass=$((pass + 1))
+	fi
+fi
+
 cd "$here"
 for f in ${1:-*.c}; do
 	name=$(sed -n 's/^ \* check-name: //p' "$f")

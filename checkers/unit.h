@@ -2,10 +2,11 @@
 /*
  * What ioguard-sparse knows about one translation unit: its linearized
  * functions, how each call relates to the spec, and the small value
- * reasoning (evaluation, derivation) the checks share.
+ * reasoning (evaluation, derivation) the engine and the checks share.
+ * Named so that it cannot be taken for one of sparse's own headers.
  */
-#ifndef IOGUARD_IR_H
-#define IOGUARD_IR_H
+#ifndef IOGUARD_UNIT_H
+#define IOGUARD_UNIT_H
 
 #include <stdbool.h>
 
@@ -58,6 +59,40 @@ struct call {
 
 enum status { ST_UNKNOWN, ST_SUCCESS, ST_FAILURE };
 
+/*
+ * How many SSA definitions evaluation, derivation and shape comparison
+ * follow back from a value; a longer chain is not known.
+ */
+#define VALUE_DEPTH_LIMIT 24
+
+/*
+ * Instructions whose result is a function of insn->src alone: copies,
+ * casts, extensions, truncation, ~ and unary minus. Evaluation computes
+ * through them; derivation and shape comparison look through them.
+ */
+static inline bool is_pass_through(int opcode)
+{
+	switch (opcode) {
+	case OP_COPY: case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU:
+	case OP_ZEXT: case OP_SEXT: case OP_TRUNC: case OP_NOT: case OP_NEG:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Two-operand arithmetic and logic (src1, src2), and comparisons. */
+static inline bool is_binop(int opcode)
+{
+	return opcode >= OP_BINARY && opcode <= OP_BINARY_END;
+}
+
+static inline bool is_compare(int opcode)
+{
+	return opcode >= OP_BINCMP && opcode <= OP_BINCMP_END;
+}
+
+/* classify.c */
 struct fn *tu_find(struct tu *tu, const struct ident *id);
 const struct spec_entry *tu_spec(struct tu *tu, const struct ident *id);
 struct ident *callee_ident(struct instruction *insn);
@@ -65,23 +100,23 @@ char *ident_str(const struct ident *id);
 void classify_call(struct tu *tu, struct instruction *insn, struct call *out);
 pseudo_t call_arg(struct instruction *insn, int idx);
 
+/* value.c */
 /* Value of p when pseudo t holds tv; false when it cannot be known. */
 bool eval_pseudo(pseudo_t p, pseudo_t t, unsigned long long tv,
 		 unsigned long long *out);
-
 /* Representative return values of a call for success and failure. */
 unsigned long long status_value(enum spec_success s, enum status st);
 
-/* Where to report insn: the call site in fn's own file. */
-struct position site_pos(struct tu *tu, struct fn *fn,
-			 struct instruction *insn);
-
+/* derive.c */
 /* Does a derive from b (copies, casts, simple arithmetic, phi)? */
 enum derived { DERIVED_YES, DERIVED_NO, DERIVED_UNSURE };
 enum derived pseudo_derived(pseudo_t a, pseudo_t b);
 /* Bit mask of fn parameters that p derives from, or UNKNOWN_PARAMS. */
 unsigned long long param_mask(pseudo_t p);
+/* Do a and b compute the same value the same way? */
+bool same_computation(pseudo_t a, pseudo_t b);
 
+/* summary.c */
 void compute_summaries(struct tu *tu);
 
 #endif

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The path engine. For every mapping in a function it walks the paths
+ * that leave the call, tracking what each path knows of the mapping's
+ * result (success, failure, unknown) through the branches that test it,
+ * until the path reaches the map hook, a return, or a teardown. For
+ * every unmap entry point it walks from the entry and reports teardowns
+ * reached before the unmap hook. Checks get the events (checks.h).
+ */
+#include <stdlib.h>
+
+#include "checks.h"
+#include "walk.h"
+
+/* checks.def names each check once; report() prints the id with '-'
+ * for '_'. */
+static const struct registered_check {
+	const char *id;
+	const struct check *check;
+} checks[] = {
+#define CHECK(id) { #id, &check_##id },
+#include "checks.def"
+#undef CHECK
+};
+
+#define for_each_check(c) \
+	for (const struct registered_check *c = checks; \
+	     c < checks + ARRAY_SIZE(checks); c++)
+
+/* A walk from one mapping; the walk's state is what a path knows. */
+struct mapping_walk {
+	struct map_site *m;
+	pseudo_t result;
+	enum spec_success success;
+	bool reported_return;
+};
+
+/* The status a branch edge implies, or -1 when the edge cannot be taken. */
+static int edge_status(struct mapping_walk *mw, pseudo_t cond, enum status st,
+		       bool taken)
+{
+	unsigned long long vs, vf;
+	bool ks, kf;
+	pseudo_t r = mw->result;
+
+	if (mw->success == SUCCESS_VOID || !r || r == VOID)
+		return st;
+	ks = eval_pseudo(cond, r, status_value(mw->success, ST_SUCCESS), &vs);
+	kf = eval_pseudo(cond, r, status_value(mw->success, ST_FAILURE), &vf);
+	if (st == ST_SUCCESS)
+		return ks && (vs != 0) != taken ? -1 : (int)st;
+	if (st == ST_FAILURE)
+		return kf && (vf != 0) != taken ? -1 : (int)st;
+	if (ks && kf && (vs != 0) != (vf != 0))
+		return (vs != 0) == taken ? ST_SUCCESS : ST_FAILURE;
+	return st;
+}
+
+static void branch(struct walk *w, struct instruction *br, enum status st)
+{
+	int s;
+
+	s = edge_status(w->data, br->cond, st, true);
+	if (s >= 0)
+		walk_push(w, br->bb_true, s);
+	s = edge_status(w->data, br->cond, st, false);
+	if (s >= 0)
+		walk_push(w, br->bb_false, s);
+}
+
+static void hook_reached(struct mapping_walk *mw, struct instruction *insn,
+			 struct call *c, enum status st)
+{
+	struct map_site *m = mw->m;
+	struct hook_site h = { m, insn, *c, st };
+
+	/* at most once per status: the walk visits a block once per status */
+	for_each_check(chk) {
+		struct report_at at = { chk->id, m->tu, m->fn, insn };
+
+		if (chk->check->hooked)
+			chk->check->hooked(&h, &at);
+	}
+}
+
+static void returned(struct mapping_walk *mw, enum status st)
+{
+	struct map_site *m = mw->m;
+
+	if (st == ST_FAILURE || mw->reported_return)
+		return;
+	mw->reported_return = true;
+	for_each_check(chk) {
+		struct report_at at = { chk->id, m->tu, m->fn, m->insn };
+
+		if (chk->check->unannounced)
+			chk->check->unannounced(m, &at);
+	}
+}
+
+/* A call on a path from the mapping: does the path end here? */
+static bool path_ends_at_call(struct mapping_walk *mw,
+			      struct instruction *insn, enum status st)
+{
+	struct call c;
+
+	if (insn == mw->m->insn)
+		return true;	/* a new mapping: its own walk */
+	classify_call(mw->m->tu, insn, &c);
+	if (c.kind == CALL_MAP_HOOK) {
+		hook_reached(mw, insn, &c, st);
+		return true;
+	}
+	/* a teardown: the mapping is undone before any return */
+	return c.kind == CALL_TEARDOWN;
+}
+
+/* One block (or its rest, after from) of a path from the mapping. */
+static enum walk_next step(struct walk *w, struct basic_block *bb,
+			   struct instruction *from, int st)
+{
+	struct mapping_walk *mw = w->data;
+	struct instruction *insn;
+	bool started = !from;
+
+	FOR_EACH_PTR(bb->insns, insn) {
+		if (!started) {
+			started = insn == from;
+			continue;
+		}
+		if (!insn->bb)
+			continue;
+		switch (insn->opcode) {
+		case OP_CALL:
+			if (path_ends_at_call(mw, insn, st))
+				return WALK_PATH_ENDS;
+			break;
+		case OP_RET:
+			returned(mw, st);
+			return WALK_PATH_ENDS;
+		case OP_CBR:
+			branch(w, insn, st);
+			return WALK_PATH_ENDS;
+		case OP_BR:
+			walk_push(w, insn->bb_true, st);
+			return WALK_PATH_ENDS;
+		case OP_UNREACH:
+			return WALK_PATH_ENDS;
+		case OP_SWITCH:
+		case OP_COMPUTEDGOTO:
+			return WALK_SUCCESSORS;
+		default:
+			break;
+		}
+	} END_FOR_EACH_PTR(insn);
+	return WALK_SUCCESSORS;
+}
+
+static void walk_mapping(struct map_site *m)
+{
+	const struct spec_entry *e = m->call.spec;
+	struct mapping_walk mw = { m, m->insn->target, e->success };
+	struct walk w = { .order = WALK_STACK, .nstates = 3, .visit = step,
+			  .data = &mw };
+
+	walk_blocks(&w, m->fn, m->insn->bb, m->insn,
+		    e->success == SUCCESS_VOID ? ST_SUCCESS : ST_UNKNOWN);
+}
+
+/* A walk from an unmap entry point's entry, looking for teardowns. */
+struct teardown_walk {
+	struct tu *tu;
+	struct fn *fn;
+	struct instruction **reported;
+	int nreported;
+};
+
+static void report_teardown(struct teardown_walk *tw, struct instruction *insn,
+			    const struct spec_entry *e)
+{
+	struct teardown_site t = { tw->tu, tw->fn, insn, e };
+	int i;
+
+	for (i = 0; i < tw->nreported; i++)
+		if (tw->reported[i] == insn)
+			return;
+	tw->reported = realloc(tw->reported,
+			       (tw->nreported + 1) * sizeof(*tw->reported));
+	tw->reported[tw->nreported++] = insn;
+	for_each_check(chk) {
+		struct report_at at = { chk->id, tw->tu, tw->fn, insn };
+
+		if (chk->check->unhooked_teardown)
+			chk->check->unhooked_teardown(&t, &at);
+	}
+}
+
+/* One block; the path ends where it calls the unmap hook. */
+static enum walk_next scan_teardowns(struct walk *w, struct basic_block *bb,
+				     struct instruction *from, int state)
+{
+	struct teardown_walk *tw = w->data;
+	struct instruction *insn;
+
+	FOR_EACH_PTR(bb->insns, insn) {
+		struct call c;
+
+		if (!insn->bb || insn->opcode != OP_CALL)
+			continue;
+		classify_call(tw->tu, insn, &c);
+		if (c.kind == CALL_UNMAP_HOOK)
+			return WALK_PATH_ENDS;
+		if (c.kind == CALL_TEARDOWN)
+			report_teardown(tw, insn, c.spec);
+	} END_FOR_EACH_PTR(insn);
+	return WALK_SUCCESSORS;
+}
+
+/* Unmap entry points: teardowns reached from the entry without the hook. */
+static void walk_teardowns(struct tu *tu, struct fn *fn)
+{
+	struct teardown_walk tw = { tu, fn };
+	struct walk w = { .order = WALK_STACK, .nstates = 1,
+			  .visit = scan_teardowns, .data = &tw };
+
+	walk_blocks(&w, fn, fn->ep->entry->bb, NULL, 0);
+	free(tw.reported);
+}
+
+void check_function(struct tu *tu, struct fn *fn)
+{
+	const struct spec_entry *e = fn->spec;
+	struct basic_block *bb;
+	struct instruction *insn;
+
+	if (!fn->ep || !fn->ep->entry)
+		return;
+	if (e && e->kind == SPEC_ENTRY_UNMAP && tu->unmap_hook)
+		walk_teardowns(tu, fn);
+	/* A primitive's, hook's or exempt function's own body is not a
+	 * bypass: its callers are what the checks look at. */
+	if (e && e->kind != SPEC_ENTRY_MAP && e->kind != SPEC_ENTRY_UNMAP)
+		return;
+	FOR_EACH_PTR(fn->ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			struct map_site m = { tu, fn, insn };
+
+			if (!insn->bb || insn->opcode != OP_CALL)
+				continue;
+			classify_call(tu, insn, &m.call);
+			if (m.call.kind != CALL_MAP)
+				continue;
+			m.in_entry = e && e->kind == SPEC_ENTRY_MAP;
+			walk_mapping(&m);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+}
