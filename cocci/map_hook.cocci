@@ -39,7 +39,9 @@ def announcer(pos):
     a primitive, an exempt function or a hook, nor one that already
     calls the map hook); else None."""
     fn = pos.current_element
-    if fn in NOT_MAPPER or (pos.file, fn) in HOOKED:
+    # outside any function (a macro body in a header) Coccinelle says
+    # "something_else": a definition, not a mapping
+    if fn == "something_else" or fn in NOT_MAPPER or (pos.file, fn) in HOOKED:
         return None
     return fn
 

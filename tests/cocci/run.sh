@@ -44,5 +44,39 @@ for input in "$here"/*.c; do
 	[ "$got" -eq "$want" ] && ok "$name: report mode names the $want unhooked places" ||
 		ko "$name: report mode gave $got findings, want $want"
 done
+# A spec whose names all differ from the built-in one (custom/custom.spec)
+# reaches the rendered scripts, insert's file choice, its patch and its
+# report, and the checker, and the built-in names reach none of them.
+spec=$here/custom/custom.spec ioguard=$top/build/ioguard
+"$ioguard" cocci --spec "$spec" -o "$tmp/custom-cocci"
+if grep -q 'board_map_range' "$tmp/custom-cocci/map_hook.cocci" &&
+   grep -q 'guard_announce' "$tmp/custom-cocci/map_hook.cocci" &&
+   ! cat "$tmp/custom-cocci"/*.cocci | grep -v '^//' | grep -q 'vmap_page_range\|ioremap_page_range'; then
+	ok "custom spec: the rendered scripts name its functions and no built-in one"
+else
+	ko "custom spec: the rendered scripts do not follow the spec"
+fi
+cp -r "$here/custom/tree" "$tmp/ctree"
+"$ioguard" insert --tree "$tmp/ctree" --spec "$spec" --mode report 2>/dev/null > "$tmp/custom-out"
+sed -e 's/WARNING: no default definition of [a-z_]*() beside \([a-z_]*\)()/WARNING: \1() /' "$tmp/custom-out" |
+	sed -n 's/.*WARNING: \([a-z_]*\)() .*\[ioguard-\([a-z-]*\)\]$/\1 \2/p' | sort > "$tmp/custom-report"
+printf '%s\n' "board_early_uart bypass" "board_ioremap hook-decl" "board_ioremap unhooked-map" \
+	"board_iounmap unhooked-unmap" "board_map_window bypass" > "$tmp/custom-want"
+cmp -s "$tmp/custom-report" "$tmp/custom-want" &&
+	ok "custom spec: insert --mode report names the 5 places in its names" ||
+	{ ko "custom spec: insert report:"; diff "$tmp/custom-want" "$tmp/custom-report" | sed 's/^/	/'; }
+"$ioguard" insert --tree "$tmp/ctree" --spec "$spec" -o "$tmp/custom.patch" 2>/dev/null
+[ "$(grep -c '^+.*guard_announce(' "$tmp/custom.patch")" -eq 5 ] &&
+	grep -q '^+void guard_withdraw(phys_addr_t phys_addr, size_t size);' "$tmp/custom.patch" &&
+	! grep -q 'ioremap_page_range_hook' "$tmp/custom.patch" &&
+	ok "custom spec: the patch declares and calls its hooks" ||
+	ko "custom spec: the patch does not use the spec's hooks"
+"$top/build/ioguard-sparse" --ioguard-spec="$spec" -include "$top/tests/checker/include/kernel.h" \
+	-I"$here/custom/tree/include" "$here/custom/tree/drivers/misc/board.c" 2>&1 |
+	sed -n "s/.*warning: '\([a-z_]*\)' .*\[ioguard-\([a-z-]*\)\]$/\1 \2/p" | sort > "$tmp/custom-checker"
+grep -v hook-decl "$tmp/custom-want" | cmp -s - "$tmp/custom-checker" &&
+	ok "custom spec: ioguard-sparse finds the same 4 places" ||
+	{ ko "custom spec: ioguard-sparse:"; cat "$tmp/custom-checker" | sed 's/^/	/'; }
+
 echo "cocci: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
