@@ -6,7 +6,9 @@
 # usage: fetch-kernel.sh 6.1|6.12
 set -eu
 
-die() { echo "ioguard: fetch-kernel: $*" >&2; exit 2; }
+me=fetch-kernel
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 
 [ $# -eq 1 ] || die "usage: fetch-kernel 6.1|6.12"
 ver=$1
@@ -15,8 +17,6 @@ case $ver in
 *) die "'$ver' is not a kernel series such as 6.1 or 6.12" ;;
 esac
 
-here=$(cd "$(dirname "$0")" && pwd)
-cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
 tree=$cache/kernels/linux-source-$ver
 
 if [ -f "$tree/.ioguard-unpacked" ]; then

@@ -8,13 +8,13 @@
 # usage: prepare-kernel.sh 6.1|6.12 arm64|x86_64|riscv
 set -eu
 
-die() { echo "ioguard: prepare-kernel: $*" >&2; exit 2; }
+me=prepare-kernel
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 
 [ $# -eq 2 ] || die "usage: prepare-kernel 6.1|6.12 arm64|x86_64|riscv"
 ver=$1 arch=$2
-here=$(cd "$(dirname "$0")" && pwd)
 . "$here/arch-env.sh"
-cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
 
 tree=$("$here/fetch-kernel.sh" "$ver")
 out=$cache/build/$ver-$arch
@@ -26,10 +26,8 @@ fi
 command -v "${cross}gcc" >/dev/null 2>&1 ||
 	die "${cross}gcc not found (run 'make deps')"
 rm -rf "$out"
-mkdir -p "$out"
 echo "ioguard: preparing $ver for $arch in $out" >&2
-make -s -C "$tree" O="$out" ARCH="$karch" CROSS_COMPILE="$cross" \
-	-j"$(nproc)" defconfig prepare >&2 </dev/null ||
+kprepare ||
 	die "make defconfig prepare failed for $ver/$arch"
 touch "$out/.ioguard-prepared"
 echo "$out"
