@@ -220,7 +220,7 @@ static int kw_abi(struct loader *l, char **w, int n)
 	return 0;
 }
 
-/* "default": read by gen_backend_find(), nothing to keep. */
+/* "default": read by backend_find(), nothing to keep. */
 static int kw_default(struct loader *l, char **w, int n)
 {
 	return 0;
@@ -448,10 +448,12 @@ static int pick_variant(struct loader *l)
 	return 0;
 }
 
-int gen_backend_load(struct gen_backend *b, const char *dir, const char *tree,
-		     char *err, size_t errlen)
+/* Parse DIR/backend.conf for TREE: variables computed from the tree, the
+ * variant picked. 0, or -1 with a message in err. */
+static int backend_load(struct gen_backend *b, const char *dir,
+			const char *tree, char *err, size_t errlen)
 {
-	char path[PATH_MAX], *text, *line, *nl;
+	char path[PATH_MAX + 32], *text, *line, *nl;
 	struct loader l = { .b = b, .tree = tree, .path = path, .err = err,
 			    .errlen = errlen };
 
@@ -508,8 +510,10 @@ static int backend_matches(const char *root, const char *dir,
 	return is_default;
 }
 
-const char *gen_backend_find(const char *arch, const char *abi, char *err,
-			     size_t errlen)
+/* The backend directory for arch (and abi, may be NULL), or NULL with a
+ * message in err. */
+static const char *backend_find(const char *arch, const char *abi, char *err,
+				size_t errlen)
 {
 	static char found[PATH_MAX];
 	const char *root = datadir("src/backends");
@@ -543,9 +547,9 @@ struct gen_backend *gen_backend_open(const char *cmd, const char *tree,
 {
 	static struct gen_backend b;
 	char err[1024];
-	const char *dir = gen_backend_find(arch, abi, err, sizeof(err));
+	const char *dir = backend_find(arch, abi, err, sizeof(err));
 
-	if (!dir || gen_backend_load(&b, dir, tree, err, sizeof(err))) {
+	if (!dir || backend_load(&b, dir, tree, err, sizeof(err))) {
 		fprintf(stderr, "ioguard: %s: %s\n", cmd, err);
 		return NULL;
 	}

@@ -56,15 +56,9 @@ struct gen_backend {
 };
 
 /* backend.c */
-/* Parse DIR/backend.conf for TREE; fills variables computed from the
- * tree and picks the variant. Returns 0, or -1 with a message in err. */
-int gen_backend_load(struct gen_backend *b, const char *dir, const char *tree,
-		     char *err, size_t errlen);
-/* Find the backend directory for ARCH (and ABI, may be NULL). */
-const char *gen_backend_find(const char *arch, const char *abi, char *err,
-			     size_t errlen);
-/* Find and load the backend for TREE, or NULL after a one-line
- * "ioguard: CMD: ..." message. */
+/* Find the backend for ARCH (and ABI, may be NULL) and load its
+ * backend.conf for TREE (variables computed from the tree, the variant
+ * picked), or NULL after a one-line "ioguard: CMD: ..." message. */
 struct gen_backend *gen_backend_open(const char *cmd, const char *tree,
 				     const char *arch, const char *abi);
 /* Is a record tagged with variant (NULL: none) part of b's variant? */

@@ -22,6 +22,7 @@ arch=$2 out=$3 checker=$4 log=$5
 shift 5
 . "$here/arch-env.sh"
 cross=${CROSS_COMPILE-$cross}
+need_cc
 [ $# -gt 0 ] || set -- mm/ drivers/pci/ "arch/$srcarch/mm/" drivers/tty/serial/earlycon.o
 
 if [ "$log" = - ]; then

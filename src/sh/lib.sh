@@ -23,6 +23,12 @@ kmake() {
 		-j"${IOGUARD_JOBS:-$(nproc)}" "$@" </dev/null
 }
 
+# need_cc: the compiler kmake will use, or a one-line error.
+need_cc() {
+	command -v "${cross}gcc" >/dev/null 2>&1 ||
+		die "${cross}gcc not found (run 'make deps')"
+}
+
 # kprepare: what the checker needs of $out: defconfig, then kbuild's
 # generated headers (make prepare).
 kprepare() { mkdir -p "$out" && kmake -s defconfig prepare >&2; }

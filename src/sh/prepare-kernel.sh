@@ -23,8 +23,7 @@ if [ -f "$out/.ioguard-prepared" ]; then
 	exit 0
 fi
 
-command -v "${cross}gcc" >/dev/null 2>&1 ||
-	die "${cross}gcc not found (run 'make deps')"
+need_cc
 rm -rf "$out"
 echo "ioguard: preparing $ver for $arch in $out" >&2
 kprepare ||

@@ -22,7 +22,7 @@ shift 4
 series=$(cd "$series" 2>/dev/null && pwd) || die "no series directory '$series_arg'"
 patches=$(ls "$series"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-cover-letter.patch$')
 [ -n "$patches" ] || die "no patches in $series"
-command -v "${cross}gcc" >/dev/null 2>&1 || die "${cross}gcc not found (run 'make deps')"
+need_cc
 
 mkdir -p "$cache/verify"
 work=$(mktemp -d "$cache/verify/$arch.XXXXXX")
