@@ -4,8 +4,8 @@
  * files the series touches as the base commit (src/sh/base-commit.sh,
  * which verify's apply step shares), patch 1 from `ioguard insert`, one
  * commit per backend patch, then git format-patch and the cover letter.
- * Every git command runs from an argv; the commits carry the identity
- * gen set in the environment (identity_for_git()).
+ * Every git command runs from an argv; the commits' author and committer
+ * are the Signed-off-by identity (identity_for_git()).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -17,12 +17,10 @@
 #include "ioguard.h"
 #include "series.h"
 
-/* The scratch directory: under the cache, on the same file system as the
- * kernel trees ioguard fetches. */
+/* The scratch directory, under the cache directory like verify's. */
 static int make_scratch(struct series *s)
 {
 	const char *cache = cache_dir();
-
 	int ok;
 
 	snprintf(s->scratch, sizeof(s->scratch), "%s/gen", cache ? cache : "?");
@@ -119,6 +117,7 @@ static int commit(const struct series *s, const char *message)
 {
 	char msgfile[PATH_MAX], *full;
 	size_t n = strlen(message) + strlen(s->id) + 64;
+	int rc;
 	char *add[] = { "git", "-C", (char *)s->repo, "add", "-A", NULL };
 	char *ci[] = { "git", "-C", (char *)s->repo, "-c", "commit.gpgsign=false",
 		       "commit", "-q", "--no-verify", "-F", msgfile, NULL };
@@ -128,9 +127,9 @@ static int commit(const struct series *s, const char *message)
 	snprintf(full, n, "%s%s\nSigned-off-by: %s\n", message,
 		 message[strlen(message) - 1] == '\n' ? "" : "\n", s->id);
 	snprintf(msgfile, sizeof(msgfile), "%s/msg", s->scratch);
-	n = write_file(msgfile, full, strlen(full));
+	rc = write_file(msgfile, full, strlen(full));
 	free(full);
-	return n || run_command(add) || run_command(ci) ? -1 : 0;
+	return rc || run_command(add) || run_command(ci) ? -1 : 0;
 }
 
 /* Patch number num of the backend: its edits, one commit. 0 when the
@@ -194,6 +193,8 @@ static void remove_old_patches(const char *out)
  * template: first line the subject, the rest the blurb. */
 static int fill_cover(const char *out, const char *cover)
 {
+	static const char subj_here[] = "*** SUBJECT HERE ***";
+	static const char blurb_here[] = "*** BLURB HERE ***";
 	char path[2 * PATH_MAX], *text, *subj, *blurb, *a, *b, *res;
 	const char *nl = strchr(cover, '\n');
 	size_t n;
@@ -201,8 +202,8 @@ static int fill_cover(const char *out, const char *cover)
 
 	snprintf(path, sizeof(path), "%s/0000-cover-letter.patch", out);
 	text = read_file(path, NULL);
-	a = text ? strstr(text, "*** SUBJECT HERE ***") : NULL;
-	b = text ? strstr(text, "*** BLURB HERE ***") : NULL;
+	a = text ? strstr(text, subj_here) : NULL;
+	b = text ? strstr(text, blurb_here) : NULL;
 	if (nl && a && b && a < b) {
 		subj = strndup(cover, nl - cover);
 		blurb = strdup(nl + strspn(nl, "\n"));
@@ -211,8 +212,11 @@ static int fill_cover(const char *out, const char *cover)
 			blurb[--n] = '\0';
 		n = strlen(text) + strlen(subj) + strlen(blurb);
 		res = malloc(n + 1);
-		snprintf(res, n + 1, "%.*s%s%.*s%s%s", (int)(a - text), text,
-			 subj, (int)(b - a - 20), a + 20, blurb, b + 18);
+		/* text, subject, what lies between, blurb, the rest */
+		*a = *b = '\0';
+		snprintf(res, n + 1, "%s%s%s%s%s", text, subj,
+			 a + sizeof(subj_here) - 1, blurb,
+			 b + sizeof(blurb_here) - 1);
 		rc = write_file(path, res, strlen(res));
 		free(res);
 		free(subj);
@@ -265,15 +269,15 @@ static int format_series(struct series *s)
 
 int series_write(struct series *s)
 {
+	const struct gen_op *o;
 	int num;
 
 	identity_for_git(s->id);
 	if (make_scratch(s) || make_patch1(s))
 		return -1;
-	for (num = 0; num < s->b->nops; num++)
-		if (gen_selected(s->b, s->b->ops[num].variant))
-			add_path(s, s->b->ops[num].path,
-				 strlen(s->b->ops[num].path));
+	for (o = s->b->ops; o < s->b->ops + s->b->nops; o++)
+		if (gen_selected(s->b, o->variant))
+			add_path(s, o->path, strlen(o->path));
 	if (make_base(s))
 		return -1;
 	/* Patch 1 is insert's; the backend has a message for it. */
