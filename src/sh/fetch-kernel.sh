@@ -10,7 +10,7 @@ me=fetch-kernel
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-[ $# -eq 1 ] || die "usage: fetch-kernel 6.1|6.12"
+[ $# -eq 1 ] || die "usage: fetch-kernel VERSION (a Debian linux-source series, 6.1 or 6.12)"
 ver=$1
 case $ver in
 [0-9]*.[0-9]*) ;;

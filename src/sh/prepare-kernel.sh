@@ -5,14 +5,14 @@
 # checker can run through kbuild (C=1/C=2) with the tree's own flags.
 # Prints the build directory.
 #
-# usage: prepare-kernel.sh 6.1|6.12 arm64|x86_64|riscv
+# usage: prepare-kernel.sh VERSION ARCH
 set -eu
 
 me=prepare-kernel
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-[ $# -eq 2 ] || die "usage: prepare-kernel 6.1|6.12 arm64|x86_64|riscv"
+[ $# -eq 2 ] || die "usage: prepare-kernel VERSION ARCH (VERSION: a Debian linux-source series, 6.1 or 6.12)"
 ver=$1 arch=$2
 . "$here/arch-env.sh"
 
