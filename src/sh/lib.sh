@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Sourced by the helpers in src/sh/ for what they share; the ioguard binary
 # and the Makefile read $cache from here too. A helper sets $me (its name
-# in messages) and $here (its directory) first. Defines nothing else on
-# sourcing but these variables:
+# in messages) and $here (its directory) first. Sourcing runs nothing; it
+# sets these variables and defines the functions below:
 #   cache    IOGUARD_CACHE, else $XDG_CACHE_HOME/ioguard, else ~/.cache/ioguard
 #   IOGUARD  the ioguard binary (exported): ioguard exports it to the
 #            helpers it runs; run straight from the source tree, a helper
