@@ -27,7 +27,6 @@
 
 #include "cocci.h"
 #include "ioguard.h"
-#include "gen.h"
 
 #define NO_NAME "ioguard_spec_names_none"
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))

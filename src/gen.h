@@ -19,13 +19,14 @@ struct gen_var {
 	char *value;
 };
 
-/* One edit of the tree: create, after, before, replace, append. */
+/* One edit of the tree: create, after, before, replace, replace-block,
+ * append. */
 struct gen_op {
 	int patch;		/* patch number (2..) */
 	char *variant;		/* NULL: every variant */
 	char *verb;
 	char *path;
-	char *anchor;		/* after, before, replace */
+	char *anchor;		/* after, before, replace, replace-block */
 	char *template;
 	int line;
 };
@@ -54,13 +55,16 @@ struct gen_backend {
 	int npatches;
 };
 
-/* Parse DIR/backend.conf for TREE; fills variables computed from the
- * tree and picks the variant. Returns 0, or -1 with a message in err. */
-int gen_backend_load(struct gen_backend *b, const char *dir, const char *tree,
-		     char *err, size_t errlen);
-/* Find the backend directory for ARCH (and ABI, may be NULL). */
-const char *gen_backend_find(const char *arch, const char *abi, char *err,
-			     size_t errlen);
+/* backend.c */
+/* Find the backend for ARCH (and ABI, may be NULL) and load its
+ * backend.conf for TREE (variables computed from the tree, the variant
+ * picked), or NULL after a one-line "ioguard: CMD: ..." message. */
+struct gen_backend *gen_backend_open(const char *cmd, const char *tree,
+				     const char *arch, const char *abi);
+/* Is a record tagged with variant (NULL: none) part of b's variant? */
+int gen_selected(const struct gen_backend *b, const char *variant);
+
+/* template.c */
 const char *gen_var(const struct gen_backend *b, const char *name);
 int gen_set_var(struct gen_backend *b, const char *name, const char *value);
 /* Render template FILE (relative to the backend directory, or
@@ -68,16 +72,22 @@ int gen_set_var(struct gen_backend *b, const char *name, const char *value);
  * Returns malloc'd text or NULL with err. */
 char *gen_render(const struct gen_backend *b, const char *file, char *err,
 		 size_t errlen);
-char *gen_render_text(const struct gen_backend *b, const char *text,
-		      char *err, size_t errlen);
 
-/* Helpers shared by gen and verify. */
-char *read_file(const char *path, size_t *len);
-int write_file(const char *path, const char *text, size_t len);
-int mkdirs(const char *path);
-int sh(const char *fmt, ...);
-char *sh_output(const char *fmt, ...);
-/* A single-quoted copy of s for sh -c (static ring of buffers). */
-const char *q(const char *s);
+/* edit.c: apply one edit to its file under dir. 0, or -1 with err. */
+int gen_apply_op(const struct gen_backend *b, const struct gen_op *o,
+		 const char *dir, char *err, size_t errlen);
+
+/* identity.c */
+/* "Name <mail>": --signoff, else git config's user.name and user.email,
+ * else fallback; NULL after a one-line "ioguard: CMD: ..." message. */
+char *signoff_identity(const char *cmd, const char *signoff,
+		       const char *fallback);
+/* Make id the author and committer of the git commands we run. */
+void identity_for_git(const char *id);
+
+/* cmd_verify.c: apply, checkpatch, configure, compile and check a
+ * series on a copy of tree. Returns 0, 1 a step failed, 2 input error. */
+int verify_series(const struct gen_backend *b, const char *tree,
+		  const char *series);
 
 #endif

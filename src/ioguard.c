@@ -30,6 +30,9 @@ static const struct command {
 	{ "verify", cmd_verify,
 	  "verify --tree DIR --arch A [--abi N] --series OUTDIR\n"
 	  "                               apply, checkpatch, build and check a series" },
+	{ "check", cmd_check,
+	  "check --tree DIR --arch A --build DIR [--log FILE] [PATH...]\n"
+	  "                               ioguard-sparse through kbuild, findings sorted" },
 	{ "arch", cmd_arch,
 	  "arch NAME                    print an arch's kbuild facts as shell assignments" },
 	{ "cocci", cmd_cocci,

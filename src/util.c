@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Finding our own files, and running other programs. */
+/* Finding our own files, reading and writing files, command-line options. */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ioguard.h"
@@ -57,21 +58,83 @@ const char *datadir(const char *relative)
 	return access(path, R_OK) == 0 ? path : NULL;
 }
 
-int run_command(char *const argv[])
+/* The rule (IOGUARD_CACHE, else XDG_CACHE_HOME/ioguard, else
+ * ~/.cache/ioguard) is written once, in src/sh/lib.sh, for the helpers,
+ * the Makefile and this binary alike. */
+const char *cache_dir(void)
 {
-	pid_t pid = fork();
-	int status;
+	static char *dir;
+	char *argv[] = { "sh", "-c", ". \"$1\" && printf '%s' \"$cache\"", "sh",
+			 (char *)libexec("lib.sh"), NULL };
 
-	if (pid < 0)
-		return 127;
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		fprintf(stderr, "ioguard: cannot run %s\n", argv[0]);
-		_exit(127);
+	if (!dir)
+		dir = run_capture(argv);
+	return dir;
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = 0, cap = 65536, got;
+	char *buf;
+
+	if (!f)
+		return NULL;
+	buf = malloc(cap + 1);
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			cap *= 2;
+			buf = realloc(buf, cap + 1);
+		}
 	}
-	if (waitpid(pid, &status, 0) < 0)
-		return 127;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* Through a temporary file and rename, so that a hard link to a pristine
+ * tree is replaced rather than written through. */
+int write_file(const char *path, const char *text, size_t len)
+{
+	char tmp[PATH_MAX];
+	FILE *f;
+
+	snprintf(tmp, sizeof(tmp), "%s.ioguard-tmp", path);
+	f = fopen(tmp, "wb");
+	if (!f)
+		return -1;
+	if (fwrite(text, 1, len, f) != len) {
+		fclose(f);
+		unlink(tmp);
+		return -1;
+	}
+	if (fclose(f) || rename(tmp, path)) {
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+int mkdirs(const char *path)
+{
+	char buf[PATH_MAX];
+	char *p;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0777) && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(buf, 0777) && errno != EEXIST)
+		return -1;
+	return 0;
 }
 
 int parse_options(int argc, char **argv, const struct cli_opt *opts)

@@ -6,17 +6,17 @@
 # usage: fetch-kernel.sh 6.1|6.12
 set -eu
 
-die() { echo "ioguard: fetch-kernel: $*" >&2; exit 2; }
+me=fetch-kernel
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 
-[ $# -eq 1 ] || die "usage: fetch-kernel 6.1|6.12"
+[ $# -eq 1 ] || die "usage: fetch-kernel VERSION (a Debian linux-source series, 6.1 or 6.12)"
 ver=$1
 case $ver in
 [0-9]*.[0-9]*) ;;
 *) die "'$ver' is not a kernel series such as 6.1 or 6.12" ;;
 esac
 
-here=$(cd "$(dirname "$0")" && pwd)
-cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
 tree=$cache/kernels/linux-source-$ver
 
 if [ -f "$tree/.ioguard-unpacked" ]; then

@@ -7,10 +7,9 @@
 # usage: fetch-sparse.sh
 set -eu
 
-die() { echo "ioguard: fetch-sparse: $*" >&2; exit 2; }
-
+me=fetch-sparse
 here=$(cd "$(dirname "$0")" && pwd)
-cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
+. "$here/lib.sh"
 dir=$cache/sparse
 
 if [ -f "$dir/.ioguard-built" ] && [ -f "$dir/libsparse.a" ]; then

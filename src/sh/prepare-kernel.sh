@@ -5,17 +5,16 @@
 # checker can run through kbuild (C=1/C=2) with the tree's own flags.
 # Prints the build directory.
 #
-# usage: prepare-kernel.sh 6.1|6.12 arm64|x86_64|riscv
+# usage: prepare-kernel.sh VERSION ARCH
 set -eu
 
-die() { echo "ioguard: prepare-kernel: $*" >&2; exit 2; }
-
-[ $# -eq 2 ] || die "usage: prepare-kernel 6.1|6.12 arm64|x86_64|riscv"
-ver=$1 arch=$2
+me=prepare-kernel
 here=$(cd "$(dirname "$0")" && pwd)
-: "${IOGUARD:=$here/../../build/ioguard}"	# run by hand or by a test
+. "$here/lib.sh"
+
+[ $# -eq 2 ] || die "usage: prepare-kernel VERSION ARCH (VERSION: a Debian linux-source series, 6.1 or 6.12)"
+ver=$1 arch=$2
 . "$here/arch-env.sh"
-cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
 
 tree=$("$here/fetch-kernel.sh" "$ver")
 out=$cache/build/$ver-$arch
@@ -24,13 +23,10 @@ if [ -f "$out/.ioguard-prepared" ]; then
 	exit 0
 fi
 
-command -v "${cross}gcc" >/dev/null 2>&1 ||
-	die "${cross}gcc not found (run 'make deps')"
+need_cc
 rm -rf "$out"
-mkdir -p "$out"
 echo "ioguard: preparing $ver for $arch in $out" >&2
-make -s -C "$tree" O="$out" ARCH="$karch" CROSS_COMPILE="$cross" \
-	-j"$(nproc)" defconfig prepare >&2 </dev/null ||
+kprepare ||
 	die "make defconfig prepare failed for $ver/$arch"
 touch "$out/.ioguard-prepared"
 echo "$out"

@@ -8,7 +8,9 @@
 # usage: private-apt.sh APT-GET-ARGS...
 set -eu
 
-cache=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}
+me=private-apt
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 root=$cache/apt
 mkdir -p "$root/lists/partial" "$root/archives/partial" "$root/etc"
 

@@ -94,6 +94,13 @@ expect "ioguard: fetch-kernel rejects a non-version" 2 "not a kernel series" \
 	"$ioguard" fetch-kernel banana
 expect "ioguard: prepare-kernel rejects an unknown arch" 2 "unknown arch 'sparc'" \
 	"$ioguard" prepare-kernel 6.1 sparc
+expect "ioguard: check on a missing tree" 2 "ioguard: check: '$tmp/none' is not a kernel tree" \
+	"$ioguard" check --tree "$tmp/none" --arch arm64 --build "$tmp/build"
+one_line "ioguard: check on a missing tree"
+expect "ioguard: check without --build is a usage error" 2 "usage: ioguard check" \
+	"$ioguard" check --tree "$tmp" --arch arm64
+expect "ioguard: check takes no unknown option for a path" 2 "usage: ioguard check" \
+	"$ioguard" check --tree "$tmp" --arch arm64 --build "$tmp/build" --frob mm/
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

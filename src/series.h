@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The scratch repository gen builds its series in (series.c). */
+#ifndef IOGUARD_SERIES_H
+#define IOGUARD_SERIES_H
+
+#include <limits.h>
+
+#include "gen.h"
+
+#define SERIES_MAX_PATHS 256
+
+struct series {
+	/* what the caller gives */
+	const struct gen_backend *b;
+	const char *tree;
+	const char *id;			/* "Name <mail>": author, Signed-off-by */
+	const char *insert_patch;	/* patch 1; NULL: run `ioguard insert` */
+	const char *out;		/* where the series goes */
+	/* what series_write() makes */
+	char scratch[PATH_MAX - 64];	/* under the cache */
+	char repo[PATH_MAX];		/* scratch/series: the repository */
+	char patch1[PATH_MAX];
+	char *base;			/* the base commit */
+	char *paths[SERIES_MAX_PATHS];	/* every file the series touches */
+	int npaths;
+};
+
+/* Patch 1, then b's patches, committed on the pristine touched files of
+ * tree; the series written to out with git format-patch. 0, or -1 after
+ * a one-line "ioguard: gen: ..." message. */
+int series_write(struct series *s);
+/* git diff --stat of the series, indented. */
+void series_print_stat(const struct series *s);
+/* Remove the scratch directory, unless keep (then name it if failed). */
+void series_cleanup(const struct series *s, int keep, int failed);
+
+#endif
