@@ -66,7 +66,7 @@ position p;
 @@
 {{or map-primitive @p}}(...)
 
-@prim@
+@prim depends on mapcall@
 identifier P;
 position mapcall.p;
 @@
@@ -78,7 +78,7 @@ position p;
 @@
 {{or fixmap-io @p}}(idx, ph)
 
-@fixio_site@
+@fixio_site depends on fixio@
 identifier F;
 expression idx, ph;
 position fixio.p;
@@ -91,7 +91,7 @@ position p;
 @@
 {{calls fixmap-prot @p}}
 
-@fixprot_site@
+@fixprot_site depends on fixprot@
 identifier F, prot;
 expression idx, ph;
 position fixprot.p;
@@ -106,7 +106,7 @@ p << mapcall.p;
 if not announcer(p[0]):
     cocci.include_match(False)
 
-@depends on context@
+@depends on context && mapcall@
 identifier prim.P;
 position mapcall.p;
 @@
@@ -118,7 +118,7 @@ p << fixio.p;
 if not announcer(p[0]):
     cocci.include_match(False)
 
-@depends on context@
+@depends on context && fixio@
 identifier fixio_site.F;
 position fixio.p;
 @@
@@ -130,7 +130,7 @@ p << fixprot.p;
 if not announcer(p[0]):
     cocci.include_match(False)
 
-@depends on context@
+@depends on context && fixprot@
 identifier fixprot_site.F;
 position fixprot.p;
 @@
