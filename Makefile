@@ -103,6 +103,7 @@ test: all
 
 bench: deps all
 	@bench/checker.sh
+	@bench/sparse-compat.sh
 	@bench/insert.sh
 	@bench/gen.sh
 

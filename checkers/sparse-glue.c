@@ -1,19 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sparse's own main drives ioguard-sparse, so that it does whatever the
- * sparse program does (lock-context checks, -E, -dD, its exit status)
- * with no copy of it here. The link wraps (GNU ld --wrap, see the
- * Makefile) the few library calls sparse.c makes, and ioguard watches:
+ * sparse program does (lock-context checks, -E, its exit status) with no
+ * copy of it here. The link wraps (GNU ld --wrap, see the Makefile) the
+ * few library calls sparse.c makes, and ioguard watches:
  *
+ *	sparse_initialize()	options parsed: in the default mode no file
+ *				is a usage error
  *	sparse(file)		one unit: parse, evaluate; ioguard's unit
- *				starts before, the previous one's checks run
+ *				starts before, the previous one's checks run;
+ *				in the default mode an unreadable file is a
+ *				usage error
  *	tokenize(file)		the unit's own file gets the probes appended
  *	linearize_symbol(sym)	each function, linearized once by sparse,
  *				is kept for the checks
  *	report_stats()		the last unit's checks run before it
  *
- * In the default mode a missing file or no file at all is a usage error;
- * with --ioguard-warn-only everything is left to sparse.
+ * With --ioguard-warn-only every outcome is left to sparse.
  */
 #include <string.h>
 #include <unistd.h>
@@ -22,13 +25,12 @@
 
 #include "tu.h"
 
-struct symbol_list *__real_sparse_initialize(int argc, char **argv,
-					     struct string_list **files);
-struct symbol_list *__real_sparse(char *file);
-struct token *__real_tokenize(const struct position *pos, const char *name,
-			      int fd, struct token *end, const char **path);
-struct entrypoint *__real_linearize_symbol(struct symbol *sym);
-void __real_report_stats(void);
+/* sparse's own prototypes: a changed signature fails the build here */
+__typeof__(sparse_initialize) __real_sparse_initialize, __wrap_sparse_initialize;
+__typeof__(sparse) __real_sparse, __wrap_sparse;
+__typeof__(tokenize) __real_tokenize, __wrap_tokenize;
+__typeof__(linearize_symbol) __real_linearize_symbol, __wrap_linearize_symbol;
+__typeof__(report_stats) __real_report_stats, __wrap_report_stats;
 
 /* The next tokenize() without an includer is the unit's own file. */
 static bool unit_file_next;
