@@ -18,12 +18,13 @@ dir=$cache/sparse
 programs="sparse test-linearize test-parsing test-show-type"
 
 if [ -f "$dir/.ioguard-built" ] && [ -f "$dir/libsparse.a" ]; then
-	# caches built before the validation suite was run lack the tests
+	# caches built before the validation suite was run lack its programs
+	missing=
 	for p in $programs; do
-		[ -x "$dir/$p" ] && continue
-		make -C "$dir" -s $programs >&2 || die "building $p failed"
-		break
+		[ -x "$dir/$p" ] || missing="$missing $p"
 	done
+	[ -z "$missing" ] || make -C "$dir" -s $missing >&2 ||
+		die "building$missing failed"
 	echo "$dir"
 	exit 0
 fi
