@@ -63,7 +63,7 @@ struct symbol_list *__wrap_sparse(char *file)
 struct token *__wrap_tokenize(const struct position *pos, const char *name,
 			      int fd, struct token *end, const char **path)
 {
-	/* -E and -dM print the tokens: the probes would show there */
+	/* not under -E, which prints the tokens, nor -dM (macros only) */
 	if (unit_file_next && !pos) {
 		unit_file_next = false;
 		if (!end && !preprocess_only && !dump_macros_only)
