@@ -1,41 +1,59 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ioguard-sparse: a sparse-compatible checker that every ioremap-style
- * mapping is announced to the hypervisor. kbuild runs it like sparse:
+ * ioguard-sparse: the sparse program plus a checker that every
+ * ioremap-style mapping is announced to the hypervisor. kbuild runs it
+ * in place of sparse:
  *
- *	make C=1 CHECK=ioguard-sparse
+ *	make C=1 CHECK="ioguard-sparse --ioguard-warn-only"
  *
- * It takes sparse's whole command line, prints libsparse's own errors
- * and warnings as sparse does, then its own findings. Exit status:
- * 0 clean, 1 findings, 2 usage or input error (a missing file, a broken
- * spec, an error from the parser).
+ * It strips its own options, then runs sparse's own main over the rest
+ * (sparse-glue.c), which prints everything sparse prints; the findings
+ * of each unit follow its sparse warnings.
+ *
+ * Exit status with --ioguard-warn-only: sparse's, whatever ioguard finds.
+ * Otherwise 0 clean, 1 findings, 2 usage or input error (no file, an
+ * unreadable file, a broken spec, an error from sparse, or anything that
+ * made sparse itself exit early).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "lib.h"
-#include "symbol.h"
+#include <unistd.h>
 
 #include "checks.h"
+#include "tu.h"
 
-int check_file(const struct spec *spec, const char *file);
+const struct spec *ioguard_spec;
+bool ioguard_warn_only;
+static bool finished;
 
 static const char usage[] =
 	"usage: ioguard-sparse [--ioguard-spec=FILE] [--ioguard-warn-only] [sparse options] FILE...\n"
-	"Checks that ioremap-style mappings call the MMIO guard hooks.\n"
+	"Runs sparse and checks that ioremap-style mappings call the MMIO guard hooks.\n"
 	"  --ioguard-spec=FILE   read entry points, primitives and hooks from FILE\n"
 	"                        (default: the built-in spec)\n"
-	"  --ioguard-warn-only   exit 0 even with findings or parser errors\n"
+	"  --ioguard-warn-only   exit as sparse does, whatever ioguard finds\n"
 	"                        (for kbuild runs that must not stop)\n"
 	"Checks: unhooked-map, bypass, hook-on-failure, hook-args, unhooked-unmap\n";
 
-static void die2(const char *fmt, const char *arg)
+void ioguard_die(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "ioguard-sparse: ");
 	fprintf(stderr, fmt, arg);
 	fputc('\n', stderr);
 	exit(2);
+}
+
+/*
+ * sparse exits 1 on its own fatal errors (die(), -Wsparse-error); in
+ * the default mode every exit that is not ours is an input error.
+ */
+static void early_exit(void)
+{
+	if (finished || ioguard_warn_only)
+		return;
+	fflush(NULL);
+	_exit(2);
 }
 
 /*
@@ -53,23 +71,21 @@ static void riscv_march_compat(char *arg)
 
 int main(int argc, char **argv)
 {
-	struct string_list *files = NULL;
 	const char *spec_path = NULL;
-	bool warn_only = false;
-	char err[512], *file;
-	struct spec spec;
+	static struct spec spec;
+	char err[512];
 	int i, j, ret;
 
 	for (i = 1, j = 1; i < argc; i++) {
 		if (!strncmp(argv[i], "--ioguard-spec=", 15)) {
 			spec_path = argv[i] + 15;
 		} else if (!strcmp(argv[i], "--ioguard-warn-only")) {
-			warn_only = true;
+			ioguard_warn_only = true;
 		} else if (!strcmp(argv[i], "--help") && argc == 2) {
 			fputs(usage, stdout);
 			return 0;
 		} else if (!strncmp(argv[i], "--ioguard", 9)) {
-			die2("unknown option '%s' (see --help)", argv[i]);
+			ioguard_die("unknown option '%s' (see --help)", argv[i]);
 		} else {
 			riscv_march_compat(argv[i]);
 			argv[j++] = argv[i];
@@ -81,19 +97,17 @@ int main(int argc, char **argv)
 	ret = spec_path ? spec_load(&spec, spec_path, err, sizeof(err)) :
 			  spec_load_default(&spec, err, sizeof(err));
 	if (ret)
-		die2("%s", err);
+		ioguard_die("%s", err);
+	ioguard_spec = &spec;
 
-	sparse_initialize(argc, argv, &files);
-	if (!files)
-		die2("%s", "no input file (see --help)");
-	FOR_EACH_PTR(files, file) {
-		if (check_file(&spec, file))
-			die2("cannot read '%s'", file);
-	} END_FOR_EACH_PTR(file);
+	atexit(early_exit);
+	ret = sparse_program_main(argc, argv);
+	tu_end();		/* in case sparse.c stops calling report_stats() */
+	finished = true;
 
-	if (warn_only)
-		return 0;
-	if (has_error)
+	if (ioguard_warn_only)
+		return ret;
+	if (ret || has_error)
 		return 2;
 	return diag_count() ? 1 : 0;
 }

@@ -83,6 +83,26 @@ expect "checker: --ioguard-warn-only exits 0 with findings" 0 "\[ioguard-unhooke
 	"$checker" --ioguard-warn-only -Wno-decl -I"$fixtures/include" "$fixtures/map-612-unhooked.c"
 expect "checker: several files, findings in one" 1 "\[ioguard-bypass\]" \
 	"$checker" -Wno-decl -I"$fixtures/include" "$fixtures/clean-no-mapping.c" "$fixtures/bypass-pci-612.c"
+# sparse's own outcomes: --ioguard-warn-only exits as sparse does, the
+# default mode makes every input error 2 (docs/checker.md).
+sparse=$("$top/src/sh/fetch-sparse.sh")/sparse
+expect "checker: --ioguard-warn-only without a file exits 0 as sparse does" 0 "" \
+	"$checker" --ioguard-warn-only -Wno-decl
+expect "checker: --ioguard-warn-only, missing file: sparse's message and exit 1" 1 \
+	"No such file: $tmp/none.c" "$checker" --ioguard-warn-only "$tmp/none.c"
+expect "checker: sparse dies on an option: exit 2" 2 "Unsupported C dialect" \
+	"$checker" -std=c4 "$fixtures/clean-no-mapping.c"
+expect "checker: --ioguard-warn-only, sparse dies on an option: exit 1" 1 "Unsupported C dialect" \
+	"$checker" --ioguard-warn-only -std=c4 "$fixtures/clean-no-mapping.c"
+expect "checker: -Wsparse-error makes sparse's warning an error: exit 2" 2 \
+	"error: symbol 'not_declared'" "$checker" -Wsparse-error -I"$fixtures/include" "$fixtures/sparse-warning.c"
+expect "checker: --ioguard-warn-only -Wsparse-error: sparse's exit 1" 1 \
+	"error: symbol 'not_declared'" \
+	"$checker" --ioguard-warn-only -Wsparse-error -I"$fixtures/include" "$fixtures/sparse-warning.c"
+expect "checker: -E prints what sparse -E prints (no probe appended)" 0 "" \
+	sh -c "'$checker' -E -I'$fixtures/include' '$fixtures/bypass-fixmap-io.c' > '$tmp/a' &&
+		'$sparse' -E -I'$fixtures/include' '$fixtures/bypass-fixmap-io.c' > '$tmp/b' &&
+		grep -q FIXMAP_PAGE_IO '$fixtures/include/kernel.h' && cmp -s '$tmp/a' '$tmp/b'"
 expect "checker: the installed spec equals the built-in one" 0 "" \
 	sh -c "'$ioguard' spec > '$tmp/a' && '$ioguard' spec --spec '$top/spec/ioguard.spec' > '$tmp/b' && cmp -s '$tmp/a' '$tmp/b'"
 
