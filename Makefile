@@ -7,6 +7,7 @@
 #                 checker over the mapping-relevant directories, write
 #                 the hook insertion patch and the arm64 series, verified
 #   make check    install what is missing, build, run every test
+#   make check-full  the same with the slower matrices CI leaves out
 #   make bench    time the checker against plain sparse, insert, gen and verify
 
 # The cache (Debian packages, kernel trees, libsparse): src/sh/lib.sh's rule.
@@ -34,7 +35,7 @@ CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) $(SPEC_OBJS)
 RUN_KERNEL ?= 6.1
 RUN_ARCH ?= arm64
 
-.PHONY: all deps run check test bench clean
+.PHONY: all deps run check check-full test bench clean
 all: $(B)/ioguard-sparse $(B)/ioguard $(B)/cocci/map_hook.cocci
 
 deps:
@@ -107,6 +108,12 @@ run: deps all
 
 check: deps all
 	@sh tests/run.sh
+
+# What CI leaves out for time: whole-tree coccicheck on both versions and
+# arches in every mode.
+check-full: deps all
+	@IOGUARD_COCCICHECK_TARGETS="6.12:arm64 6.12:x86_64 6.1:arm64 6.1:x86_64" FULL=1 \
+		sh tests/run.sh
 
 test: all
 	@sh tests/run.sh

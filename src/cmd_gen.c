@@ -27,14 +27,14 @@
 #include "spec.h"
 
 static const char usage_text[] =
-	"usage: ioguard gen --tree DIR --arch ARCH [--abi NAME] [--signoff \"Name <mail>\"]\n"
+	"usage: ioguard gen --tree DIR --arch ARCH [--abi NAME] [--spec FILE] [--signoff \"Name <mail>\"]\n"
 	"                   [--fallback-signoff \"Name <mail>\"] [--insert-patch FILE]\n"
 	"                   [--no-verify] [--keep] -o OUTDIR\n"
 	"       ioguard gen --tree DIR --arch ARCH [--abi NAME] --render PATH\n";
 
 struct gen_args {
 	const char *tree, *arch, *abi, *signoff, *fallback, *out;
-	const char *insert_patch, *render;
+	const char *insert_patch, *render, *spec;
 	int no_verify, keep;
 };
 
@@ -45,7 +45,7 @@ static int gen_options(struct gen_args *a, int argc, char **argv)
 		{ "--abi", &a->abi }, { "--signoff", &a->signoff },
 		{ "--fallback-signoff", &a->fallback },
 		{ "--insert-patch", &a->insert_patch }, { "-o", &a->out },
-		{ "--render", &a->render },
+		{ "--render", &a->render }, { "--spec", &a->spec },
 		{ "--no-verify", NULL, &a->no_verify },
 		{ "--keep", NULL, &a->keep }, { NULL }
 	};
@@ -88,12 +88,9 @@ static struct gen_backend *open_backend(const struct gen_args *a)
 	const struct spec_entry *hm, *hu;
 	struct gen_backend *b;
 	struct spec spec;
-	char err[1024];
 
-	if (spec_load_default(&spec, err, sizeof(err))) {
-		fprintf(stderr, "ioguard: gen: %s\n", err);
+	if (load_spec("gen", &spec, a->spec))
 		return NULL;
-	}
 	hm = spec_hook(&spec, SPEC_HOOK_MAP);
 	hu = spec_hook(&spec, SPEC_HOOK_UNMAP);
 	if (!hm || !hu) {
@@ -103,6 +100,7 @@ static struct gen_backend *open_backend(const struct gen_args *a)
 	b = gen_backend_open("gen", a->tree, a->arch, a->abi);
 	if (!b)
 		return NULL;
+	b->spec = a->spec;
 	gen_set_var(b, "HOOK_MAP", hm->name);
 	gen_set_var(b, "HOOK_UNMAP", hu->name);
 	/* A definition's continuation line: "void NAME(" */

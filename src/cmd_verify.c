@@ -18,11 +18,16 @@ int verify_series(const struct gen_backend *b, const char *tree,
 		  const char *series)
 {
 	const char *checker = checker_path("verify");
-	char *args[6 + GEN_MAX_WORDS];
+	char *args[6 + GEN_MAX_WORDS], with_spec[8192];
 	int i, n = 0;
 
 	if (!checker)
 		return 2;
+	if (b->spec) {	/* kbuild's CHECK= is one string of words */
+		snprintf(with_spec, sizeof(with_spec), "%s --ioguard-spec=%s",
+			 checker, b->spec);
+		checker = with_spec;
+	}
 	args[n++] = (char *)libexec("verify.sh");
 	args[n++] = (char *)tree;
 	args[n++] = b->arch;
@@ -37,19 +42,21 @@ int verify_series(const struct gen_backend *b, const char *tree,
 int cmd_verify(int argc, char **argv)
 {
 	const char *tree = NULL, *arch = NULL, *abi = NULL, *series = NULL;
+	const char *spec = NULL;
 	struct gen_backend *b;
 	const struct cli_opt opts[] = {
 		{ "--tree", &tree }, { "--arch", &arch }, { "--abi", &abi },
-		{ "--series", &series }, { NULL }
+		{ "--series", &series }, { "--spec", &spec }, { NULL }
 	};
 
 	if (parse_options(argc, argv, opts) < argc || !tree || !arch ||
 	    !series) {
-		fprintf(stderr, "usage: ioguard verify --tree DIR --arch ARCH [--abi NAME] --series OUTDIR\n");
+		fprintf(stderr, "usage: ioguard verify --tree DIR --arch ARCH [--abi NAME] [--spec FILE] --series OUTDIR\n");
 		return 2;
 	}
 	arch = tree_arch_name("verify", tree, arch);
 	if (!arch || !(b = gen_backend_open("verify", tree, arch, abi)))
 		return 2;
+	b->spec = spec;
 	return verify_series(b, tree, series);
 }

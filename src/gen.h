@@ -43,6 +43,8 @@ struct gen_backend {
 	char *arch;
 	char *abi;
 	char *variant;		/* selected for the tree */
+	const char *spec;	/* --spec: the hooks' names, insert's and the
+				 * checker's spec (NULL: the built-in one) */
 	char *configs[GEN_MAX_WORDS];	/* options verify enables */
 	int nconfigs;
 	char *markers[GEN_MAX_WORDS][2];	/* FILE STRING: series applied */

@@ -25,10 +25,10 @@ static const struct command {
 	  "insert --tree DIR [--arch A] -o FILE.patch | --in-place\n"
 	  "                               insert the hooks with the Coccinelle scripts" },
 	{ "gen", cmd_gen,
-	  "gen --tree DIR --arch A [--abi N] [--signoff \"Name <mail>\"] -o OUTDIR\n"
+	  "gen --tree DIR --arch A [--abi N] [--spec F] [--signoff \"Name <mail>\"] -o OUTDIR\n"
 	  "                               write and verify an MMIO guard patch series" },
 	{ "verify", cmd_verify,
-	  "verify --tree DIR --arch A [--abi N] --series OUTDIR\n"
+	  "verify --tree DIR --arch A [--abi N] [--spec F] --series OUTDIR\n"
 	  "                               apply, checkpatch, build and check a series" },
 	{ "check", cmd_check,
 	  "check --tree DIR --arch A --build DIR [--log FILE] [PATH...]\n"

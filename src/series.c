@@ -66,7 +66,8 @@ static void add_diff_paths(struct series *s, const char *diff)
 static int make_patch1(struct series *s)
 {
 	char *argv[] = { getenv("IOGUARD"), "insert", "--tree", (char *)s->tree,
-			 "--arch", s->b->arch, "-o", s->patch1, NULL };
+			 "--arch", s->b->arch, "-o", s->patch1,
+			 s->b->spec ? "--spec" : NULL, (char *)s->b->spec, NULL };
 	char *diff;
 	int rc = 0;
 

@@ -108,6 +108,24 @@ expect "verify: no series" 2 "no series directory" \
 	"$ioguard" verify --tree "$t61" --arch arm64 --series "$tmp/none"
 
 # 3. gen + verify on real trees.
+# A spec whose hooks have other names: insert's patch 1, the runtime and
+# verify's checker all follow it (and nothing keeps the built-in names).
+t612=$("$ioguard" fetch-kernel 6.12) && case " $targets " in *" 6.12:arm64 "*)
+	sed -e 's/ioremap_page_range_hook/guest_mmio_map_hook/' \
+	    -e 's/iounmap_page_range_hook/guest_mmio_unmap_hook/' \
+		"$top/spec/ioguard.spec" > "$tmp/renamed.spec"
+	"$ioguard" gen --tree "$t612" --arch arm64 --spec "$tmp/renamed.spec" \
+		--signoff "$signoff" -o "$tmp/renamed" >"$tmp/renamed.log" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q '^+void guest_mmio_map_hook(' "$tmp/renamed"/0001-*.patch &&
+	   grep -q '^+void guest_mmio_unmap_hook(' "$tmp/renamed"/0002-*.patch &&
+	   ! grep -q 'page_range_hook' "$tmp/renamed"/0*.patch &&
+	   grep -q '^  check  *ok' "$tmp/renamed.log"; then
+		ok "gen --spec: the series and verify's checker use the spec's hook names"
+	else
+		ko "gen --spec with renamed hooks (exit $rc)"; tail -n 12 "$tmp/renamed.log" | sed 's/^/	/'
+	fi ;;
+esac
 for target in $targets; do
 	v=${target%%:*} a=${target#*:}
 	tree=$("$ioguard" fetch-kernel "$v") || { ko "fetch $v"; continue; }
