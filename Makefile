@@ -8,7 +8,8 @@
 #                 the hook insertion patch and the arm64 series, verified
 #   make check    install what is missing, build, run every test
 #   make check-full  the same with the slower matrices CI leaves out
-#   make bench    time the checker against plain sparse, insert, gen and verify
+#   make bench    time the checker against plain sparse, insert, whole-tree
+#                 coccicheck, gen and verify
 
 # The cache (Debian packages, kernel trees, libsparse): src/sh/lib.sh's rule.
 ifeq ($(origin IOGUARD_CACHE),undefined)
@@ -122,6 +123,7 @@ bench: deps all
 	@bench/checker.sh
 	@bench/sparse-compat.sh
 	@bench/insert.sh
+	@bench/coccicheck.sh
 	@bench/gen.sh
 
 clean:
