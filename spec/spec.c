@@ -105,11 +105,79 @@ static char *next_word(char **cursor)
 	return w;
 }
 
+/* The rest of an exempt line, trimmed: why the function is exempt. */
+static char *parse_reason(char *s)
+{
+	s += strspn(s, " \t");
+	s[strcspn(s, "\r\n")] = '\0';
+	while (*s && strchr(" \t", s[strlen(s) - 1]))
+		s[strlen(s) - 1] = '\0';
+	return *s ? strdup(s) : NULL;
+}
+
+/* One word after the name: a role, or KEY=VALUE. NULL, or what is wrong
+ * (in msg). */
+static const char *parse_word(struct spec_entry *e, char *word, char *msg,
+			      size_t len)
+{
+	char *eq = strchr(word, '=');
+	int v;
+
+	if (!eq) {
+		v = lookup(role_names, ARRAY_SIZE(role_names), word);
+		if (v < 0) {
+			snprintf(msg, len, "unknown role '%s' (addr, end, phys, prot, size, idx, area, res, -)", word);
+			return msg;
+		}
+		if (e->nargs == SPEC_MAX_ARGS) {
+			snprintf(msg, len, "more than %d parameters", SPEC_MAX_ARGS);
+			return msg;
+		}
+		e->roles[e->nargs++] = v;
+		return NULL;
+	}
+	*eq++ = '\0';
+	if (!strcmp(word, "success")) {
+		v = lookup(success_names, ARRAY_SIZE(success_names), eq);
+		if (v < 0)
+			snprintf(msg, len, "success=%s: expected zero, nonnull or void", eq);
+		else
+			e->success = v;
+		return v < 0 ? msg : NULL;
+	}
+	if (!strcmp(word, "io-prot") && e->kind == SPEC_FIXMAP) {
+		if (!is_ident(eq)) {
+			snprintf(msg, len, "io-prot needs a macro name");
+			return msg;
+		}
+		e->io_prot = strdup(eq);
+		return NULL;
+	}
+	snprintf(msg, len, "unknown key '%s' for %s", word, kind_names[e->kind]);
+	return msg;
+}
+
+/* After the words: what a whole record must satisfy. */
+static const char *check_entry(const struct spec *spec, const struct spec_entry *e,
+			       char *msg, size_t len)
+{
+	if (e->io_prot && spec_arg(e, ROLE_PROT) < 0)
+		return "io-prot needs a parameter with role prot";
+	if ((e->kind == SPEC_HOOK_MAP || e->kind == SPEC_HOOK_UNMAP) &&
+	    spec_hook(spec, e->kind)) {
+		snprintf(msg, len, "a second %s (first on line %d)",
+			 kind_names[e->kind], spec_hook(spec, e->kind)->line);
+		return msg;
+	}
+	return NULL;
+}
+
 static int parse_line(struct spec *spec, char *s, int line, char *err,
 		      size_t errlen)
 {
 	struct spec_entry e = { .line = line };
-	char *word, *hash = strchr(s, '#');
+	char *word, *hash = strchr(s, '#'), msg[256];
+	const char *bad = NULL;
 	int k;
 
 	if (hash)
@@ -133,62 +201,19 @@ static int parse_line(struct spec *spec, char *s, int line, char *err,
 			    spec_find(spec, word)->line);
 	e.name = strdup(word);
 	e.success = e.kind == SPEC_FIXMAP ? SUCCESS_VOID : SUCCESS_ZERO;
-
 	if (e.kind == SPEC_EXEMPT) {
-		s += strspn(s, " \t");
-		s[strcspn(s, "\r\n")] = '\0';
-		while (*s && strchr(" \t", s[strlen(s) - 1]))
-			s[strlen(s) - 1] = '\0';
-		if (!*s)
+		e.reason = parse_reason(s);
+		if (!e.reason)
 			return fail(err, errlen, spec->path, line,
 				    "exempt '%s' needs a reason", e.name);
-		e.reason = strdup(s);
-		goto add;
+	} else {
+		while (!bad && (word = next_word(&s)))
+			bad = parse_word(&e, word, msg, sizeof(msg));
+		if (!bad)
+			bad = check_entry(spec, &e, msg, sizeof(msg));
+		if (bad)
+			return fail(err, errlen, spec->path, line, "%s", bad);
 	}
-
-	while ((word = next_word(&s))) {
-		char *eq = strchr(word, '=');
-
-		if (!eq) {
-			int r = lookup(role_names, ARRAY_SIZE(role_names), word);
-
-			if (r < 0)
-				return fail(err, errlen, spec->path, line,
-					    "unknown role '%s' (addr, end, phys, prot, size, idx, area, res, -)",
-					    word);
-			if (e.nargs == SPEC_MAX_ARGS)
-				return fail(err, errlen, spec->path, line,
-					    "more than %d parameters", SPEC_MAX_ARGS);
-			e.roles[e.nargs++] = r;
-			continue;
-		}
-		*eq++ = '\0';
-		if (!strcmp(word, "success")) {
-			int v = lookup(success_names, ARRAY_SIZE(success_names), eq);
-
-			if (v < 0)
-				return fail(err, errlen, spec->path, line,
-					    "success=%s: expected zero, nonnull or void", eq);
-			e.success = v;
-		} else if (!strcmp(word, "io-prot") && e.kind == SPEC_FIXMAP) {
-			if (!is_ident(eq))
-				return fail(err, errlen, spec->path, line,
-					    "io-prot needs a macro name");
-			e.io_prot = strdup(eq);
-		} else {
-			return fail(err, errlen, spec->path, line,
-				    "unknown key '%s' for %s", word, kind_names[k]);
-		}
-	}
-	if (e.io_prot && spec_arg(&e, ROLE_PROT) < 0)
-		return fail(err, errlen, spec->path, line,
-			    "io-prot needs a parameter with role prot");
-	if ((e.kind == SPEC_HOOK_MAP || e.kind == SPEC_HOOK_UNMAP) &&
-	    spec_hook(spec, e.kind))
-		return fail(err, errlen, spec->path, line,
-			    "a second %s (first on line %d)", kind_names[k],
-			    spec_hook(spec, e.kind)->line);
-add:
 	spec->entries = realloc(spec->entries,
 				(spec->nr + 1) * sizeof(*spec->entries));
 	if (!spec->entries)
