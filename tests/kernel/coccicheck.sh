@@ -40,7 +40,7 @@ coccicheck() {	# SCRIPT MODE: the kernel's coccicheck over the whole tree
 
 # "path:line" of each [ioguard-...] line (report) or TODO item (org).
 places() { sed -n -e 's|^\./||' -e 's|^\([^: ]*:[0-9]*\):.*\[ioguard-.*|\1|p' \
-	-e 's|^\*\* TODO .*\[\[view:\./\([^:]*\)::face=[^:]*::linb=\([0-9]*\).*|\1:\2|p' "$@" | sort -u; }
+	-e 's|^\* TODO \[\[view:\(\./\)\{0,1\}\([^:]*\)::face=[^:]*::linb=\([0-9]*\)::.*|\2:\3|p' "$@" | sort -u; }
 # Keep what insert looks at.
 insert_scope() { awk -F '[:\t]' -v a="arch/$srcarch/" '($1 !~ /^arch\// || index($1, a) == 1) &&
 	$1 !~ /^(Documentation|tools|scripts|samples)\// && ($1 ~ /\.c$/ || $1 == "include/linux/io.h")'; }
