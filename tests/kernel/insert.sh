@@ -112,7 +112,7 @@ fi
 # The kernel's own coccicheck runs the same script (report mode writes
 # nothing into the tree).
 if [ "$ver" = 6.12 ] && [ "$arch" = arm64 ]; then
-	make -s -C "$tree" coccicheck COCCI="$top/cocci/map_hook.cocci" MODE=report \
+	make -s -C "$tree" coccicheck COCCI="$top/build/cocci/map_hook.cocci" MODE=report \
 		M="$tree/drivers/pci" SPFLAGS="--python /usr/bin/python3" >"$tmp/coccicheck" 2>&1
 	grep -q 'pci.c:[0-9:-]*: WARNING: pci_remap_iospace() maps MMIO with vmap_page_range() .*\[ioguard-bypass\]' "$tmp/coccicheck" &&
 		ok "make coccicheck MODE=report M=drivers/pci finds pci_remap_iospace()" ||
