@@ -6,7 +6,8 @@
 #   make run      fetch Debian's linux-source-6.1, prepare arm64, run the
 #                 checker over the mapping-relevant directories, write
 #                 the hook insertion patch and the arm64 series, verified
-#   make check    install what is missing, build, run every test
+#   make check    install what is missing, build (also build/asan/, the
+#                 sanitizer build tests/sanitize runs), run every test
 #   make check-full  the same with the slower matrices CI leaves out
 #   make bench    time the checker against plain sparse, insert, whole-tree
 #                 coccicheck, gen and verify
@@ -36,7 +37,7 @@ CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) $(SPEC_OBJS)
 RUN_KERNEL ?= 6.1
 RUN_ARCH ?= arm64
 
-.PHONY: all deps run check check-full test bench clean
+.PHONY: all asan deps run check check-full test bench clean
 all: $(B)/ioguard-sparse $(B)/ioguard $(B)/cocci/map_hook.cocci
 
 deps:
@@ -83,6 +84,16 @@ $(B)/ioguard-sparse: $(CHECKER_OBJS) $(SPARSE_PROGRAM) $(LIBSPARSE)
 $(B)/ioguard: $(CMD_OBJS)
 	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS)
 
+# The same two binaries with AddressSanitizer and UBSan in $(B)/asan/,
+# for tests/sanitize (make check only; plain make does not build them).
+# libsparse.a is linked as fetched, not instrumented; the link passes
+# CFLAGS, so the sanitizer runtimes come in with it.
+ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+asan: $(LIBSPARSE)
+	@$(MAKE) --no-print-directory B=$(B)/asan CFLAGS="$(CFLAGS) $(ASAN_CFLAGS)" \
+		$(B)/asan/ioguard-sparse $(B)/asan/ioguard
+
 # The Coccinelle scripts for the built-in spec, for spatch and for the
 # kernel's make coccicheck COCCI=build/cocci/NAME.cocci.
 $(B)/cocci/map_hook.cocci: $(B)/ioguard spec/ioguard.spec $(wildcard cocci/*)
@@ -107,16 +118,16 @@ run: deps all
 		-o $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
 	@ls $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
 
-check: deps all
+check: deps all asan
 	@sh tests/run.sh
 
 # What CI leaves out for time: whole-tree coccicheck on both versions and
 # arches in every mode.
-check-full: deps all
+check-full: deps all asan
 	@IOGUARD_COCCICHECK_TARGETS="6.12:arm64 6.12:x86_64 6.1:arm64 6.1:x86_64" FULL=1 \
 		sh tests/run.sh
 
-test: all
+test: all asan
 	@sh tests/run.sh
 
 bench: deps all

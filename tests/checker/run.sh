@@ -17,7 +17,8 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-checker=$top/build/ioguard-sparse
+# IOGUARD_SPARSE: another build of the checker (tests/sanitize: the ASan one)
+checker=${IOGUARD_SPARSE:-$top/build/ioguard-sparse}
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -7,8 +7,9 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-checker=$top/build/ioguard-sparse
-ioguard=$top/build/ioguard
+# IOGUARD_SPARSE, IOGUARD: other builds (tests/sanitize: the ASan ones)
+checker=${IOGUARD_SPARSE:-$top/build/ioguard-sparse}
+ioguard=${IOGUARD:-$top/build/ioguard}
 fixtures=$top/tests/checker
 pass=0 fail=0
 tmp=$(mktemp -d)
