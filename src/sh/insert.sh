@@ -67,8 +67,9 @@ for script in hook_decls map_hook unmap_hook; do
 	[ "$mode" = patch ] || sed -e "s|^b/||" -e "s|view:b/|view:|" "$work/$script.out"
 done
 
-# Parse failures, from the messages of the last run (every script parses
-# the same files): "parse error" after HANDLING: FILE, then the bad lines.
+# Parse failures, from the messages of every script's run (each parses
+# only the files that name its tokens): "parse error" after HANDLING:
+# FILE, then the bad lines; one line per file, whichever script saw it.
 awk '
 /^HANDLING: / { file = $2; sub(/^b\//, "", file); next }
 /^parse error/ { nfail[file]++; pending = file; next }
@@ -82,7 +83,7 @@ awk '
 	if (fn != "" && !((pending, fn) in seen)) { seen[pending, fn] = 1; funcs[pending] = funcs[pending] " " fn "()" }
 }
 END { for (f in nfail) printf "%s:%s\n", f, funcs[f] }
-' "$work/unmap_hook.err" | sort > "$work/parse-failures"
+' "$work"/*.err | sort > "$work/parse-failures"
 nfail=$(wc -l < "$work/parse-failures")
 while IFS=: read -r f fns; do
 	echo "ioguard: insert: $f: Coccinelle could not parse${fns:- part of the file}; not checked there" >&2
