@@ -31,7 +31,8 @@
 #define NO_NAME "ioguard_spec_names_none"
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-const char *const cocci_scripts[] = { "hook_decls", "map_hook", "unmap_hook", NULL };
+/* The scripts, in the order insert runs them. */
+static const char *const scripts[] = { "hook_decls", "map_hook", "unmap_hook", NULL };
 
 static const enum spec_role map_hook_roles[] = { ROLE_ADDR, ROLE_END, ROLE_PHYS, ROLE_PROT };
 static const enum spec_role unmap_hook_roles[] = { ROLE_PHYS, ROLE_SIZE };
@@ -118,7 +119,9 @@ static int find_set(const char *set, int (**has)(const struct spec_entry *),
 	return 0;
 }
 
-int cocci_spec_fits(const struct spec *spec, char *err, size_t len)
+/* Whether SPEC fits the call shapes the templates rewrite; -1 and
+ * "PATH:LINE: message" in err when it does not. */
+static int spec_fits(const struct spec *spec, char *err, size_t len)
 {
 	const struct spec_entry *hm = spec_hook(spec, SPEC_HOOK_MAP);
 	const struct spec_entry *hu = spec_hook(spec, SPEC_HOOK_UNMAP);
@@ -279,8 +282,9 @@ static int expand(FILE *f, const struct spec *spec, const char *dir,
 	return 0;
 }
 
-int cocci_render_one(const struct spec *spec, const char *dir,
-		     const char *name, FILE *out, char *err, size_t len)
+/* DIR/NAME.cocci with its markers expanded for SPEC, into OUT. */
+static int render_script(const struct spec *spec, const char *dir,
+			 const char *name, FILE *out, char *err, size_t len)
 {
 	char path[4096], marker[200], w[3][64];
 	char *text, *p, *open, *close;
@@ -315,49 +319,67 @@ int cocci_render_one(const struct spec *spec, const char *dir,
 	return ret;
 }
 
-static int render_to(const char *cmd, const char *path,
-		     const struct spec *spec, const char *script)
+/* The three kinds of output; each writes one file's text into f. */
+static int write_spec(FILE *f, const struct spec *spec, const char *name,
+		      char *err, size_t len)
 {
-	char err[1024], tmp[4096];
-	const char *dir = datadir("cocci");
-	FILE *f;
-	int ret;
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (!dir || !(f = fopen(tmp, "w"))) {
-		fprintf(stderr, "ioguard: %s: cannot write %s\n", cmd,
-			dir ? path : "(cocci/ is not beside the binary)");
-		return -1;
-	}
-	if (!script) {
-		spec_print(f, spec);
-		ret = 0;
-	} else if (!strcmp(script, "hook-decls.h")) {
-		hook_proto(f, spec_hook(spec, SPEC_HOOK_MAP), 0);
-		if (spec_hook(spec, SPEC_HOOK_UNMAP))
-			hook_proto(f, spec_hook(spec, SPEC_HOOK_UNMAP), 0);
-		ret = 0;
-	} else {
-		ret = cocci_render_one(spec, dir, script, f, err, sizeof(err));
-		if (ret)
-			fprintf(stderr, "ioguard: %s: %s\n", cmd, err);
-	}
-	if (fclose(f) || ret || rename(tmp, path)) {
-		if (!ret)
-			fprintf(stderr, "ioguard: %s: cannot write %s\n", cmd, path);
-		remove(tmp);
-		return -1;
-	}
+	spec_print(f, spec);
 	return 0;
+}
+
+static int write_decls(FILE *f, const struct spec *spec, const char *name,
+		       char *err, size_t len)
+{
+	hook_proto(f, spec_hook(spec, SPEC_HOOK_MAP), 0);
+	if (spec_hook(spec, SPEC_HOOK_UNMAP))
+		hook_proto(f, spec_hook(spec, SPEC_HOOK_UNMAP), 0);
+	return 0;
+}
+
+static int write_script(FILE *f, const struct spec *spec, const char *name,
+			char *err, size_t len)
+{
+	const char *dir = datadir("cocci");
+
+	if (!dir) {
+		snprintf(err, len, "cocci/ is not beside the binary");
+		return -1;
+	}
+	return render_script(spec, dir, name, f, err, len);
+}
+
+typedef int writer(FILE *f, const struct spec *spec, const char *name,
+		   char *err, size_t len);
+
+/* OUTDIR/FILE from WRITE, through write_file() (a temporary, renamed). */
+static int render_to(const char *cmd, const char *outdir, const char *file,
+		     writer *write, const struct spec *spec, const char *name)
+{
+	char err[1024] = "out of memory", path[4096], *text = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&text, &n);
+	int ret = -1;
+
+	snprintf(path, sizeof(path), "%s/%s", outdir, file);
+	if (f) {
+		ret = write(f, spec, name, err, sizeof(err));
+		ret = fclose(f) || ret;	/* the text is complete only now */
+	}
+	if (ret)
+		fprintf(stderr, "ioguard: %s: %s\n", cmd, err);
+	else if ((ret = write_file(path, text, n)))
+		fprintf(stderr, "ioguard: %s: cannot write %s\n", cmd, path);
+	free(text);
+	return ret ? -1 : 0;
 }
 
 int cocci_render_all(const char *cmd, const struct spec *spec,
 		     const char *outdir)
 {
-	char err[512], path[4096];
+	char err[512], file[64], stale[4096];
 	int i;
 
-	if (cocci_spec_fits(spec, err, sizeof(err))) {
+	if (spec_fits(spec, err, sizeof(err))) {
 		fprintf(stderr, "ioguard: %s: %s\n", cmd, err);
 		return -1;
 	}
@@ -365,21 +387,20 @@ int cocci_render_all(const char *cmd, const struct spec *spec,
 		fprintf(stderr, "ioguard: %s: cannot create %s\n", cmd, outdir);
 		return -1;
 	}
-	snprintf(path, sizeof(path), "%s/spec", outdir);
-	if (render_to(cmd, path, spec, NULL))
+	if (render_to(cmd, outdir, "spec", write_spec, spec, NULL) ||
+	    render_to(cmd, outdir, "hook-decls.h", write_decls, spec, NULL))
 		return -1;
-	snprintf(path, sizeof(path), "%s/hook-decls.h", outdir);
-	if (render_to(cmd, path, spec, "hook-decls.h"))
-		return -1;
-	for (i = 0; cocci_scripts[i]; i++) {
-		snprintf(path, sizeof(path), "%s/%s.cocci", outdir, cocci_scripts[i]);
-		/* unmap_hook.cocci is about the unmap hook: none, no script */
-		if (!strcmp(cocci_scripts[i], "unmap_hook") &&
+	for (i = 0; scripts[i]; i++) {
+		snprintf(file, sizeof(file), "%s.cocci", scripts[i]);
+		/* unmap_hook.cocci is about the unmap hook: none, no script
+		 * (and none left from an earlier rendering into OUTDIR) */
+		if (!strcmp(scripts[i], "unmap_hook") &&
 		    !spec_hook(spec, SPEC_HOOK_UNMAP)) {
-			remove(path);
+			snprintf(stale, sizeof(stale), "%s/%s", outdir, file);
+			remove(stale);
 			continue;
 		}
-		if (render_to(cmd, path, spec, cocci_scripts[i]))
+		if (render_to(cmd, outdir, file, write_script, spec, scripts[i]))
 			return -1;
 	}
 	return 0;
