@@ -82,7 +82,7 @@ $(B)/ioguard-sparse: $(CHECKER_OBJS) $(SPARSE_PROGRAM) $(LIBSPARSE)
 		$(addprefix -Wl$(comma)--wrap=,$(SPARSE_WRAPS))
 
 $(B)/ioguard: $(CMD_OBJS)
-	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS)
+	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS) -lsqlite3
 
 # The same two binaries with AddressSanitizer and UBSan in $(B)/asan/,
 # for tests/sanitize (make check only; plain make does not build them).

@@ -68,8 +68,11 @@ void check_function(struct tu *tu, struct fn *fn);
 void report(const struct report_at *at, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* diag.c: print a finding once, as gcc prints a warning */
-void diag(struct position pos, const char *check, const char *msg);
+/* report.c: where insn is written in fn's own file (inlined or not) */
+struct position site_pos(struct tu *tu, struct fn *fn, struct instruction *insn);
+
+/* diag.c: print a finding once, as gcc prints a warning; false if seen */
+bool diag(struct position pos, const char *check, const char *msg);
 int diag_count(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "checks.h"
+#include "facts.h"
 
 /*
  * Is pos inside fn's own body? sparse records no end for a function
@@ -48,7 +49,7 @@ static unsigned int body_end(struct tu *tu, struct fn *fn)
 }
 
 /* Where to report insn: the call site in fn's own file. */
-static struct position site_pos(struct tu *tu, struct fn *fn,
+struct position site_pos(struct tu *tu, struct fn *fn,
 				struct instruction *insn)
 {
 	unsigned int end = body_end(tu, fn);
@@ -75,6 +76,7 @@ static struct position site_pos(struct tu *tu, struct fn *fn,
 void report(const struct report_at *at, const char *fmt, ...)
 {
 	char name[64], msg[512];
+	struct position pos;
 	va_list ap;
 	int i;
 
@@ -84,5 +86,7 @@ void report(const struct report_at *at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag(site_pos(at->tu, at->fn, at->insn), name, msg);
+	pos = site_pos(at->tu, at->fn, at->insn);
+	if (diag(pos, name, msg))
+		facts_finding(pos, name, at->fn->name, msg);
 }

@@ -19,6 +19,7 @@
 #include "scope.h"
 
 #include "checks.h"
+#include "facts.h"
 #include "tu.h"
 
 #define PROBE_PREFIX "__ioguard_probe_"
@@ -157,6 +158,8 @@ void tu_end(void)
 	compute_summaries(&cur);
 	for (i = 0; i < cur.nr; i++)
 		check_function(&cur, &cur.fns[i]);
+	facts_functions(&cur);
+	facts_unit_end();
 	free(cur.fns);
 	free(cur.io_known);
 	free(cur.io_value);

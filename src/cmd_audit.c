@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * audit: every unit one arch and config compiles, checked with kbuild's
+ * own flags, facts merged into an index, findings reported with who
+ * reaches them. The steps are in audit.h; this file takes the options
+ * apart and runs them in order. docs/audit.md is the user's side.
+ *
+ * Exit: 0 no finding (none new with --baseline), 1 findings, 2 usage or
+ * input error.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "audit.h"
+#include "audit_report.h"
+#include "ioguard.h"
+
+static const char usage[] =
+	"usage: ioguard audit --tree DIR --arch ARCH [--config defconfig|allmodconfig|FILE]\n"
+	"                     [--build DIR] [--index FILE] [-j N] [--spec FILE]\n"
+	"                     [--format text|json|sarif|html] [-o FILE]\n"
+	"                     [--baseline REPORT] [--since REV] [--shard I/N]\n"
+	"                     [--no-prefilter] [--depth N] [--timeout SECONDS]\n";
+
+static int parse_int(const char *s, int *out, int min)
+{
+	char *end;
+	long v;
+
+	if (!s)
+		return 0;
+	v = strtol(s, &end, 10);
+	if (*end || v < min || v > 1000000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int parse_shard(const char *s, int *index, int *count)
+{
+	if (!s)
+		return 0;
+	if (sscanf(s, "%d/%d", index, count) != 2 || *count < 1 ||
+	    *index < 1 || *index > *count)
+		return -1;
+	return 0;
+}
+
+/* The default build directory: one per tree, arch and config name. */
+static const char *default_build(const char *tree, const char *arch,
+				 const char *config)
+{
+	static char path[PATH_MAX];
+	const char *cache = cache_dir(), *base, *cfg;
+	char real[PATH_MAX];
+	unsigned long h = 1469598103934665603UL;
+	const char *p;
+
+	if (!cache || !realpath(tree, real))
+		return NULL;
+	for (p = real; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211UL;
+	base = strrchr(real, '/');
+	cfg = strrchr(config, '/');
+	snprintf(path, sizeof(path), "%s/build/audit-%s-%08lx-%s-%s", cache,
+		 base ? base + 1 : real, h & 0xffffffff, arch, cfg ? cfg + 1 : config);
+	return path;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	const char *tree = NULL, *arch = NULL, *config = "defconfig", *build = NULL;
+	const char *index = NULL, *jobs = NULL, *format = "text", *output = NULL;
+	const char *baseline = NULL, *since = NULL, *shard = NULL, *depth = NULL;
+	const char *timeout = NULL, *spec = NULL;
+	int no_prefilter = 0, shard_i = 1, shard_n = 1, first, i, j, rc;
+	static struct audit a;
+	const struct arch *ar;
+	char real_tree[PATH_MAX], real_build[PATH_MAX], db[PATH_MAX];
+	struct report_opts ro = { 0 };
+	const struct cli_opt opts[] = {
+		{ "--tree", &tree }, { "--arch", &arch }, { "--config", &config },
+		{ "--build", &build }, { "--index", &index }, { "-j", &jobs },
+		{ "--format", &format }, { "-o", &output }, { "--baseline", &baseline },
+		{ "--since", &since }, { "--shard", &shard }, { "--depth", &depth },
+		{ "--timeout", &timeout }, { "--spec", &spec },
+		{ "--no-prefilter", NULL, &no_prefilter }, { NULL }
+	};
+
+	a.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	a.timeout = 300;
+	a.depth = 6;
+	/* -jN as make takes it, besides -j N */
+	for (i = 1, j = 1; i < argc; i++)
+		if (!strncmp(argv[i], "-j", 2) && argv[i][2])
+			jobs = argv[i] + 2;
+		else
+			argv[j++] = argv[i];
+	argc = j;
+	first = parse_options(argc, argv, opts);
+	if (first < argc || !tree || !arch || parse_int(jobs, &a.jobs, 1) ||
+	    parse_int(depth, &a.depth, 0) || parse_int(timeout, &a.timeout, 1) ||
+	    parse_shard(shard, &shard_i, &shard_n) || report_format(format) < 0) {
+		if (first < argc)
+			fprintf(stderr, "ioguard: audit: unexpected '%s'\n", argv[first]);
+		else if (report_format(format) < 0)
+			fprintf(stderr, "ioguard: audit: unknown format '%s' (text, json, sarif, html)\n", format);
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (!tree_arch_name("audit", tree, arch) || !(ar = arch_lookup("audit", arch)))
+		return 2;
+	if (!realpath(tree, real_tree)) {
+		fprintf(stderr, "ioguard: audit: no tree '%s'\n", tree);
+		return 2;
+	}
+	if (strcmp(config, "defconfig") && strcmp(config, "allmodconfig") &&
+	    access(config, R_OK)) {
+		fprintf(stderr, "ioguard: audit: cannot read config '%s'\n", config);
+		return 2;
+	}
+	if (!build && !(build = default_build(real_tree, ar->name, config))) {
+		fprintf(stderr, "ioguard: audit: no cache directory for the build (use --build)\n");
+		return 2;
+	}
+	if (mkdirs(build) || !realpath(build, real_build)) {
+		fprintf(stderr, "ioguard: audit: cannot create build directory '%s'\n", build);
+		return 2;
+	}
+	if (output && report_check_output(output))
+		return 2;
+	if (!(a.checker = checker_path("audit")) || load_spec("audit", &a.spec, spec))
+		return 2;
+	a.tree = real_tree;
+	a.build = real_build;
+	a.arch = ar->name;
+	a.srcarch = ar->srcarch;
+	a.spec_path = spec;
+	a.progress = isatty(STDERR_FILENO);
+
+	if (units_list(&a, config))
+		return 2;
+	if (prefilter(&a, no_prefilter))
+		return 2;
+	for (i = 0, j = 0; i < a.nunits; i++)
+		j += a.units[i].selected;
+	fprintf(stderr, "ioguard: audit: %d units, %d %s\n", a.nunits, j,
+		no_prefilter ? "to check (no prefilter)" : "can reach a mapping (prefilter)");
+	/* a shard's index holds its own units only: merged, they are the whole */
+	for (i = 0, j = 0; i < a.nunits; i++)
+		if (unit_in_shard(&a.units[i], shard_i, shard_n))
+			a.units[j++] = a.units[i];
+	a.nunits = j;
+	if (!index) {
+		snprintf(db, sizeof(db), "%s/ioguard-audit/index.db", real_build);
+		index = db;
+	}
+	if (index_open(&a, index))
+		return 2;
+	rc = index_sync_units(&a) || run_units(&a);
+	if (rc) {
+		index_close(&a);
+		return 2;
+	}
+	ro.format = report_format(format);
+	ro.output = output;
+	ro.baseline = baseline;
+	ro.since = since;
+	ro.tree = real_tree;
+	rc = report_write(a.db, &ro);
+	index_close(&a);
+	return rc;
+}

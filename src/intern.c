@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Interned names: each distinct identifier gets a small integer once,
+ * so that the audit's text graph holds ints and compares them, whatever
+ * the size of the tree. Open addressing, FNV-1a.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "intern.h"
+
+static unsigned long hash(const char *s, size_t n)
+{
+	unsigned long h = 1469598103934665603UL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
+	return h;
+}
+
+static void grow(struct intern *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 1024, i;
+	int *slots = malloc(cap * sizeof(*slots));
+
+	for (i = 0; i < cap; i++)
+		slots[i] = -1;
+	for (i = 0; i < (size_t)t->nr; i++) {
+		size_t h = hash(t->names[i], strlen(t->names[i])) & (cap - 1);
+
+		while (slots[h] >= 0)
+			h = (h + 1) & (cap - 1);
+		slots[h] = i;
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->cap = cap;
+}
+
+static int find(struct intern *t, const char *s, size_t n, size_t *slot)
+{
+	size_t h;
+
+	if (!t->cap)
+		grow(t);
+	h = hash(s, n) & (t->cap - 1);
+	for (; t->slots[h] >= 0; h = (h + 1) & (t->cap - 1)) {
+		const char *name = t->names[t->slots[h]];
+
+		if (!strncmp(name, s, n) && !name[n])
+			return t->slots[h];
+	}
+	*slot = h;
+	return -1;
+}
+
+int intern_n(struct intern *t, const char *s, size_t n)
+{
+	size_t slot;
+	int id = find(t, s, n, &slot);
+	char *copy;
+
+	if (id >= 0)
+		return id;
+	if ((size_t)(t->nr + 1) * 2 > t->cap) {
+		grow(t);
+		find(t, s, n, &slot);
+	}
+	if (t->nr == t->alloc) {
+		t->alloc = t->alloc ? t->alloc * 2 : 1024;
+		t->names = realloc(t->names, t->alloc * sizeof(*t->names));
+	}
+	copy = malloc(n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	t->names[t->nr] = copy;
+	t->slots[slot] = t->nr;
+	return t->nr++;
+}
+
+int intern(struct intern *t, const char *s)
+{
+	return intern_n(t, s, strlen(s));
+}
+
+int intern_lookup(struct intern *t, const char *s)
+{
+	size_t slot;
+
+	return find(t, s, strlen(s), &slot);
+}
+
+void intern_free(struct intern *t)
+{
+	int i;
+
+	for (i = 0; i < t->nr; i++)
+		free(t->names[i]);
+	free(t->names);
+	free(t->slots);
+	memset(t, 0, sizeof(*t));
+}
