@@ -199,7 +199,8 @@ int run_units(struct audit *a)
 		p.todo += a->units[i].dirty;
 	if (!p.todo)
 		return 0;
-	snprintf(p.tmp, sizeof(p.tmp), "%s/ioguard-audit/tmp", a->build);
+	/* per run: two audits of one build directory (shards) must not meet */
+	snprintf(p.tmp, sizeof(p.tmp), "%s/ioguard-audit/tmp.%d", a->build, (int)getpid());
 	if (mkdirs(p.tmp)) {
 		fprintf(stderr, "ioguard: audit: cannot create '%s'\n", p.tmp);
 		return -1;
@@ -226,6 +227,11 @@ int run_units(struct audit *a)
 	for (i = 0; i < a->jobs; i++)
 		if (p.slots[i].pid > 0)
 			kill(-p.slots[i].pid, SIGKILL);
+	for (i = 0; i < a->jobs; i++) {
+		unlink(p.slots[i].facts);
+		unlink(p.slots[i].log);
+	}
+	rmdir(p.tmp);
 	free(p.slots);
 	if (rc)
 		fprintf(stderr, "ioguard: audit: stopped: %s\n", strerror(errno));

@@ -19,12 +19,15 @@
 #include "audit_report.h"
 #include "ioguard.h"
 
+#define MAX_PATHS 256
+
 static const char usage[] =
 	"usage: ioguard audit --tree DIR --arch ARCH [--config defconfig|allmodconfig|FILE]\n"
 	"                     [--build DIR] [--index FILE] [-j N] [--spec FILE]\n"
 	"                     [--format text|json|sarif|html] [-o FILE]\n"
 	"                     [--baseline REPORT] [--since REV] [--shard I/N]\n"
-	"                     [--no-prefilter] [--depth N] [--timeout SECONDS]\n";
+	"                     [--no-prefilter] [--depth N] [--timeout SECONDS] [PATH...]\n"
+	"PATHs (mm/, drivers/pci/, a file) keep only the units under them.\n";
 
 static int parse_int(const char *s, int *out, int min)
 {
@@ -48,6 +51,21 @@ static int parse_shard(const char *s, int *index, int *count)
 	    *index < 1 || *index > *count)
 		return -1;
 	return 0;
+}
+
+/* Keep the units under the PATHs given (tree-relative prefixes). */
+static void keep_under(struct audit *a, char **paths, int n)
+{
+	int i, j, k;
+
+	for (i = 0, j = 0; i < a->nunits; i++) {
+		for (k = 0; k < n; k++)
+			if (!strncmp(a->units[i].rel, paths[k], strlen(paths[k])))
+				break;
+		if (k < n)
+			a->units[j++] = a->units[i];
+	}
+	a->nunits = j;
 }
 
 /* The default build directory: one per tree, arch and config name. */
@@ -77,7 +95,8 @@ int cmd_audit(int argc, char **argv)
 	const char *index = NULL, *jobs = NULL, *format = "text", *output = NULL;
 	const char *baseline = NULL, *since = NULL, *shard = NULL, *depth = NULL;
 	const char *timeout = NULL, *spec = NULL;
-	int no_prefilter = 0, shard_i = 1, shard_n = 1, first, i, j, rc;
+	int no_prefilter = 0, shard_i = 1, shard_n = 1, i, j, rc, npaths = 0;
+	char *paths[MAX_PATHS];
 	static struct audit a;
 	const struct arch *ar;
 	char real_tree[PATH_MAX], real_build[PATH_MAX], db[PATH_MAX];
@@ -101,12 +120,19 @@ int cmd_audit(int argc, char **argv)
 		else
 			argv[j++] = argv[i];
 	argc = j;
-	first = parse_options(argc, argv, opts);
-	if (first < argc || !tree || !arch || parse_int(jobs, &a.jobs, 1) ||
+	/* options and PATHs in any order: PATHs are gathered at the end */
+	for (i = 0; (i += parse_options(argc - i, argv + i, opts)) < argc; ) {
+		if (argv[i][0] == '-')
+			break;
+		paths[npaths++] = argv[i];
+		if (npaths == MAX_PATHS)
+			break;
+	}
+	if (i < argc || !tree || !arch || parse_int(jobs, &a.jobs, 1) ||
 	    parse_int(depth, &a.depth, 0) || parse_int(timeout, &a.timeout, 1) ||
 	    parse_shard(shard, &shard_i, &shard_n) || report_format(format) < 0) {
-		if (first < argc)
-			fprintf(stderr, "ioguard: audit: unexpected '%s'\n", argv[first]);
+		if (i < argc)
+			fprintf(stderr, "ioguard: audit: unknown option '%s'\n", argv[i]);
 		else if (report_format(format) < 0)
 			fprintf(stderr, "ioguard: audit: unknown format '%s' (text, json, sarif, html)\n", format);
 		fputs(usage, stderr);
@@ -144,6 +170,8 @@ int cmd_audit(int argc, char **argv)
 
 	if (units_list(&a, config))
 		return 2;
+	if (npaths)
+		keep_under(&a, paths, npaths);
 	if (prefilter(&a, no_prefilter))
 		return 2;
 	for (i = 0, j = 0; i < a.nunits; i++)

@@ -41,6 +41,8 @@ static int attach_copy(sqlite3 *db, const char *path, bool first)
 		fprintf(stderr, "ioguard: merge: '%s' is not an index: %s\n", path, sqlite3_errmsg(db));
 		return -1;
 	}
+	/* one transaction per shard: SQLite attaches and detaches outside them */
+	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	for (i = 0; i < sizeof(tables) / sizeof(*tables) && !rc; i++) {
 		sql = sqlite3_mprintf("INSERT OR REPLACE INTO main.%s SELECT * FROM shard.%s",
 				      tables[i], tables[i]);
@@ -50,8 +52,12 @@ static int attach_copy(sqlite3 *db, const char *path, bool first)
 	if (!rc && first)
 		rc = sqlite3_exec(db, "INSERT OR REPLACE INTO main.meta SELECT * FROM shard.meta",
 				  NULL, NULL, NULL);
-	if (rc)
+	if (!rc)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc) {
 		fprintf(stderr, "ioguard: merge: '%s' is not an index: %s\n", path, sqlite3_errmsg(db));
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
 	sqlite3_exec(db, "DETACH shard", NULL, NULL, NULL);
 	return rc ? -1 : 0;
 }
@@ -104,16 +110,13 @@ int cmd_merge(int argc, char **argv)
 		index = tmpdb;
 	}
 	unlink(index);
-	if (sqlite3_open(index, &db) || copy_schema(db, argv[first]) ||
-	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL)) {
+	if (sqlite3_open(index, &db) || copy_schema(db, argv[first])) {
 		fprintf(stderr, "ioguard: merge: cannot create index '%s'\n", index);
 		goto out;
 	}
 	for (i = first; i < argc; i++)
 		if (attach_copy(db, argv[i], i == first))
 			goto out;
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL))
-		goto out;
 	ro.format = report_format(format);
 	ro.output = output;
 	ro.baseline = baseline;

@@ -34,7 +34,7 @@ if [ ! -f "$out/.config" ]; then
 fi
 
 # The cached list stands while no input of kbuild's object lists moved.
-if [ -s "$list" ] && [ ! "$out/.config" -nt "$list" ] &&
+if [ -s "$list" ] && [ ! "$out/.config" -nt "$list" ] && [ ! "$0" -nt "$list" ] &&
    [ -z "$(find "$tree" \( -name Makefile -o -name Kbuild -o -name 'Makefile.*' \) \
 	-newer "$list" -print -quit 2>/dev/null)" ]; then
 	exit 0
@@ -44,8 +44,9 @@ echo "ioguard: audit: listing the units of $out (make -n)" >&2
 tmp=$list.tmp.$$
 trap 'rm -f "$tmp"' EXIT INT TERM
 # -k: without built objects the final link steps fail; the per-object
-# commands before them are all printed.
-kmake -n -k C=2 CHECK=@IOGUARD_CHECK@ all 2>/dev/null |
+# commands before them are all printed. One job: parallel sub-makes
+# interleave what they print mid-line (-Oline does not help under -n).
+IOGUARD_JOBS=1 kmake -n -k C=2 CHECK=@IOGUARD_CHECK@ all 2>/dev/null |
 	sed -n 's/^.*@IOGUARD_CHECK@ \(.*\) \([^ ]*\)$/\2\t\1/p' |
 	sort -u -k1,1 >"$tmp"
 [ -s "$tmp" ] || die "kbuild listed no unit for $arch in $out"
