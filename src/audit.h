@@ -37,6 +37,7 @@ struct unit {
 	bool dirty;		/* its facts must be (re)computed */
 	enum unit_state state;
 	char *reason;		/* UNIT_FAILED, UNIT_ERROR: why */
+	int nfindings;		/* in its facts (a header's counted by each) */
 	struct text_root *roots;	/* from its text, for reachability */
 	int nroots;
 };
@@ -63,6 +64,8 @@ int prefilter(struct audit *a, bool all);
 
 /* audit_run.c: ioguard-sparse over the selected dirty units */
 int run_units(struct audit *a);
+void audit_catch_signals(void);
+int audit_stop_if_interrupted(void);	/* -1 after a message if so */
 
 /* audit_index.c */
 int index_open(struct audit *a, const char *path);

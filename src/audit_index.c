@@ -454,6 +454,7 @@ static int ingest_line(struct audit *a, struct ingest *in, struct unit *u,
 		return step_done(a, in->ref);
 	}
 	if (!strcmp(f[0], "finding") && n == 7) {
+		u->nfindings++;
 		bind_text(in->finding, 1, u->rel);
 		bind_text(in->finding, 2, tree_relative(a, f[1]));
 		sqlite3_bind_int(in->finding, 3, atoi(f[2]));
@@ -497,6 +498,7 @@ int index_ingest(struct audit *a, struct unit *u, const char *facts)
 		goto out;
 	if (index_drop_unit(a, u->rel))
 		goto rollback;
+	u->nfindings = 0;
 	for (line = text + 16; *line; line = nl + 1) {
 		nl = strchr(line, '\n');
 		if (!nl)

@@ -17,6 +17,7 @@
  * nor a call the report's chains use: the report is the same with and
  * without the prefilter, which tests/kernel/audit.sh checks.
  */
+#define _GNU_SOURCE
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,23 +82,56 @@ static bool is_file(const char *path)
 	return !stat(path, &st) && S_ISREG(st.st_mode);
 }
 
-/* A quoted include: next to its includer, else in the tree's include/. */
+/* The unit's -I directories, absolute (kbuild's relative ones are in
+ * the build directory), NULL-terminated. */
+static char **include_dirs(const struct audit *a, const char *args)
+{
+	char **dirs = NULL, *copy = strdup(args), *w, *save;
+	int n = 0;
+	bool next = false;
+
+	for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		const char *d = next ? w : !strncmp(w, "-I", 2) && w[2] ? w + 2 : NULL;
+
+		next = !strcmp(w, "-I");
+		if (!d)
+			continue;
+		dirs = realloc(dirs, (n + 2) * sizeof(*dirs));
+		if (d[0] == '/')
+			dirs[n++] = strdup(d);
+		else if (asprintf(&dirs[n], "%s/%s", a->build, d) >= 0)
+			n++;
+	}
+	free(copy);
+	if (dirs)
+		dirs[n] = NULL;
+	return dirs;
+}
+
+/* A quoted include: next to its includer, in the unit's -I directories,
+ * else in the tree's include/. */
 static bool resolve(const struct audit *a, const char *from, const char *inc,
-		    char *out, size_t len)
+		    char **dirs, char *out, size_t len)
 {
 	const char *slash = strrchr(from, '/');
+	int i;
 
 	snprintf(out, len, "%.*s/%s", (int)(slash ? slash - from : 1),
 		 slash ? from : ".", inc);
 	if (is_file(out))
 		return true;
+	for (i = 0; dirs && dirs[i]; i++) {
+		snprintf(out, len, "%s/%s", dirs[i], inc);
+		if (is_file(out))
+			return true;
+	}
 	snprintf(out, len, "%s/include/%s", a->tree, inc);
 	return is_file(out);
 }
 
 /* Scan path (once) and the files it includes with quotes. */
 static void scan_tree(struct audit *a, struct graph *g, const char *path,
-		      int unit, struct unit *u, int level)
+		      int unit, struct unit *u, char **dirs, int level)
 {
 	struct text_file f;
 	char inc[PATH_MAX];
@@ -118,8 +152,8 @@ static void scan_tree(struct audit *a, struct graph *g, const char *path,
 		u->nroots += f.nroots;
 	}
 	for (i = 0; i < f.nincludes; i++)
-		if (resolve(a, path, f.includes[i], inc, sizeof(inc)))
-			scan_tree(a, g, inc, unit, u, level + 1);
+		if (resolve(a, path, f.includes[i], dirs, inc, sizeof(inc)))
+			scan_tree(a, g, inc, unit, u, dirs, level + 1);
 	text_free(&f);
 }
 
@@ -134,7 +168,7 @@ static void scan_dir(struct audit *a, struct graph *g, const char *dir)
 		nl = strchr(p, '\n');
 		if (nl)
 			*nl = '\0';
-		scan_tree(a, g, p, -1, NULL, 0);
+		scan_tree(a, g, p, -1, NULL, NULL, 0);
 	}
 	free(list);
 }
@@ -256,8 +290,15 @@ int prefilter(struct audit *a, bool all)
 	scan_dir(a, &g, dir);
 	snprintf(dir, sizeof(dir), "%s/arch/%s/include/generated", a->build, a->srcarch);
 	scan_dir(a, &g, dir);
-	for (i = 0; i < a->nunits; i++)
-		scan_tree(a, &g, a->units[i].src, i, &a->units[i], 0);
+	for (i = 0; i < a->nunits; i++) {
+		char **dirs = include_dirs(a, a->units[i].args);
+		int k;
+
+		scan_tree(a, &g, a->units[i].src, i, &a->units[i], dirs, 0);
+		for (k = 0; dirs && dirs[k]; k++)
+			free(dirs[k]);
+		free(dirs);
+	}
 	if (all) {
 		for (i = 0; i < a->nunits; i++)
 			a->units[i].selected = true;

@@ -24,7 +24,7 @@ struct slot {
 	pid_t pid;
 	struct unit *unit;
 	struct timespec start;
-	char facts[PATH_MAX], log[PATH_MAX];
+	char facts[PATH_MAX + 32], log[PATH_MAX + 32];
 };
 
 struct pool {
@@ -34,6 +34,30 @@ struct pool {
 	struct timespec begin;
 	char tmp[PATH_MAX];
 };
+
+volatile sig_atomic_t audit_interrupted;
+
+static void on_signal(int sig)
+{
+	audit_interrupted = sig;
+}
+
+/* Ctrl-C or SIGTERM: the audit stops at the next step, keeping what it
+ * finished (units in flight are killed), and exits 2. */
+void audit_catch_signals(void)
+{
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+}
+
+int audit_stop_if_interrupted(void)
+{
+	if (!audit_interrupted)
+		return 0;
+	fprintf(stderr, "ioguard: audit: interrupted (%s); finished units are kept in the index\n",
+		strsignal(audit_interrupted));
+	return -1;
+}
 
 static double since(const struct timespec *t)
 {
@@ -129,6 +153,7 @@ static int finish(struct pool *p, struct slot *s, int status, bool timed_out)
 		if (rc < 0)
 			return -1;
 		if (rc == 0) {
+			p->findings += u->nfindings;
 			if (u->state == UNIT_ERROR)
 				u->reason = first_error(s->log);
 			if (u->state == UNIT_ERROR && index_set_state(a, u))
@@ -153,8 +178,8 @@ static void progress(struct pool *p, bool last)
 
 	if (!p->a->progress)
 		return;
-	fprintf(stderr, "\rioguard: audit: %d/%d units, %d not checked, %.1f units/s, ETA %d:%02d ",
-		p->done, p->todo, p->failed, rate,
+	fprintf(stderr, "\rioguard: audit: %d/%d units, %d findings, %d not checked, %.1f units/s, ETA %d:%02d ",
+		p->done, p->todo, p->findings, p->failed, rate,
 		rate > 0 ? (int)(left / rate) / 60 : 0, rate > 0 ? (int)(left / rate) % 60 : 0);
 	if (last)
 		fputc('\n', stderr);
@@ -168,6 +193,8 @@ static int reap(struct pool *p)
 	pid_t pid;
 
 	for (;;) {
+		if (audit_interrupted)
+			return -1;
 		pid = waitpid(-1, &status, WNOHANG);
 		if (pid > 0)
 			break;
@@ -209,7 +236,7 @@ int run_units(struct audit *a)
 	clock_gettime(CLOCK_MONOTONIC, &p.begin);
 	if (!a->progress)
 		fprintf(stderr, "ioguard: audit: checking %d units with %d jobs\n", p.todo, a->jobs);
-	while (!rc && (next < a->nunits || p.busy)) {
+	while (!rc && !audit_interrupted && (next < a->nunits || p.busy)) {
 		while (next < a->nunits && !a->units[next].dirty)
 			next++;
 		if (next < a->nunits && p.busy < a->jobs) {
@@ -225,14 +252,18 @@ int run_units(struct audit *a)
 	}
 	progress(&p, true);
 	for (i = 0; i < a->jobs; i++)
-		if (p.slots[i].pid > 0)
+		if (p.slots[i].pid > 0) {
 			kill(-p.slots[i].pid, SIGKILL);
+			waitpid(p.slots[i].pid, NULL, 0);
+		}
 	for (i = 0; i < a->jobs; i++) {
 		unlink(p.slots[i].facts);
 		unlink(p.slots[i].log);
 	}
 	rmdir(p.tmp);
 	free(p.slots);
+	if (audit_stop_if_interrupted())
+		return -1;
 	if (rc)
 		fprintf(stderr, "ioguard: audit: stopped: %s\n", strerror(errno));
 	return rc;

@@ -23,7 +23,7 @@ const char *tree_relative(const struct audit *a, const char *path)
 
 int units_list(struct audit *a, const char *config)
 {
-	char list[PATH_MAX], dir[PATH_MAX];
+	char list[PATH_MAX + 16], dir[PATH_MAX];
 	char *argv[] = { (char *)libexec("audit-units.sh"), (char *)a->tree,
 			 (char *)a->arch, (char *)a->build, (char *)config, list, NULL };
 	char *text, *line, *nl, *tab;

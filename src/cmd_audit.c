@@ -72,7 +72,7 @@ static void keep_under(struct audit *a, char **paths, int n)
 static const char *default_build(const char *tree, const char *arch,
 				 const char *config)
 {
-	static char path[PATH_MAX];
+	static char path[PATH_MAX + 128];
 	const char *cache = cache_dir(), *base, *cfg;
 	char real[PATH_MAX];
 	unsigned long h = 1469598103934665603UL;
@@ -99,7 +99,7 @@ int cmd_audit(int argc, char **argv)
 	char *paths[MAX_PATHS];
 	static struct audit a;
 	const struct arch *ar;
-	char real_tree[PATH_MAX], real_build[PATH_MAX], db[PATH_MAX];
+	char real_tree[PATH_MAX], real_build[PATH_MAX], db[PATH_MAX + 32];
 	struct report_opts ro = { 0 };
 	const struct cli_opt opts[] = {
 		{ "--tree", &tree }, { "--arch", &arch }, { "--config", &config },
@@ -168,11 +168,12 @@ int cmd_audit(int argc, char **argv)
 	a.spec_path = spec;
 	a.progress = isatty(STDERR_FILENO);
 
-	if (units_list(&a, config))
+	audit_catch_signals();
+	if (units_list(&a, config) || audit_stop_if_interrupted())
 		return 2;
 	if (npaths)
 		keep_under(&a, paths, npaths);
-	if (prefilter(&a, no_prefilter))
+	if (prefilter(&a, no_prefilter) || audit_stop_if_interrupted())
 		return 2;
 	for (i = 0, j = 0; i < a.nunits; i++)
 		j += a.units[i].selected;

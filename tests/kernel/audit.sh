@@ -119,6 +119,7 @@ else
 fi
 
 # kbuild's flags: a module unit carries its KBUILD_MODNAME
+t=$("$ioguard" fetch-kernel 6.12)
 b=$("$ioguard" prepare-kernel 6.12 arm64)
 if grep -q "^$("$ioguard" fetch-kernel 6.12)/drivers/tty/serial/earlycon.c	.*-DKBUILD_BASENAME='\"earlycon\"'" \
 	"$b/ioguard-audit/units.tsv" &&
@@ -166,7 +167,6 @@ else
 fi
 
 # an edit re-checks only what reads the file (mtime moved, content kept)
-t=$("$ioguard" fetch-kernel 6.12)
 f=$t/drivers/tty/serial/earlycon.c
 touch -r "$f" "$tmp/stamp"
 touch "$f"
@@ -177,6 +177,22 @@ if grep -q "checking 1 units" "$tmp/inc.err" && cmp -s "$tmp/inc.json" "$tmp/j2.
 else
 	ko "incremental" "$(cat "$tmp/inc.err")"
 fi
+
+# interrupted (Ctrl-C) or killed half way, then run again: the same report
+for sig in INT KILL; do
+	timeout --preserve-status -s $sig 12 "$ioguard" audit --tree "$t" --arch arm64 --build "$b" \
+		-j2 --index "$tmp/int.db" --format json -o "$tmp/int.json" 2>"$tmp/int.err"
+	rc=$?
+	n=$(sqlite3 "$tmp/int.db" "SELECT count(*) FROM units WHERE state IN ('checked', 'error')" 2>/dev/null)
+	audit 6.12 arm64 -j2 --index "$tmp/int.db" --format json -o "$tmp/int.json" 2>/dev/null
+	if cmp -s "$tmp/int.json" "$tmp/j2.json" && [ "${n:-0}" -gt 0 ] &&
+	   { [ $sig = KILL ] || { [ $rc -eq 2 ] && grep -q "interrupted" "$tmp/int.err"; }; }; then
+		ok "SIG$sig half way ($n units done, exit $rc), run again: the same report"
+	else
+		ko "SIG$sig half way: exit $rc, $n units done" "$(cat "$tmp/int.err"; diff "$tmp/int.json" "$tmp/j2.json" | head -5)"
+	fi
+	rm -f "$tmp/int.db" "$tmp/int.json"
+done
 
 # a checker that hangs on one unit: that unit is listed, the rest reported
 cat > "$tmp/hang-sparse" <<EOF
@@ -219,11 +235,11 @@ fi
 
 # --since: a change to drivers/pci/pci.c keeps its findings and drops earlycon
 export GIT_DIR="$tmp/git" GIT_WORK_TREE=$t
-git init -q && git add drivers/pci/pci.c drivers/tty/serial/earlycon.c &&
-	git -c user.name=t -c user.email=t@t commit -qm base &&
+g() { git -C "$t" -c user.name=t -c user.email=t@t "$@"; }
+g init -q && g add drivers/pci/pci.c drivers/tty/serial/earlycon.c && g commit -qm base &&
 	sed 1d "$t/drivers/pci/pci.c" > "$tmp/pci.c" &&
-	git update-index --cacheinfo "100644,$(git hash-object -w "$tmp/pci.c"),drivers/pci/pci.c" &&
-	git -c user.name=t -c user.email=t@t commit -qm change
+	g update-index --cacheinfo "100644,$(g hash-object -w "$tmp/pci.c"),drivers/pci/pci.c" &&
+	g commit -qm change
 audit 6.12 arm64 --index "$tmp/j2.db" --since HEAD --format json -o "$tmp/since.json" 2>"$tmp/since.err"
 rc=$?
 unset GIT_DIR GIT_WORK_TREE
