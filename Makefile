@@ -122,10 +122,11 @@ check: deps all asan
 	@sh tests/run.sh
 
 # What CI leaves out for time: whole-tree coccicheck on both versions and
-# arches in every mode.
+# arches in every mode, and the audit of a whole tree without prefilter.
 check-full: deps all asan
 	@IOGUARD_COCCICHECK_TARGETS="6.12:arm64 6.12:x86_64 6.1:arm64 6.1:x86_64" FULL=1 \
 		sh tests/run.sh
+	@sh tests/run.sh kernel/audit-full
 
 test: all asan
 	@sh tests/run.sh
@@ -136,6 +137,7 @@ bench: deps all
 	@bench/insert.sh
 	@bench/coccicheck.sh
 	@bench/gen.sh
+	@bench/audit.sh
 
 clean:
 	rm -rf $(B)
