@@ -47,6 +47,7 @@ struct report {
 	int depth;
 	struct finding *findings;
 	int nfindings, nnew;
+	bool baseline;		/* compared with one: in_baseline means something */
 	int listed, checked, skipped, errors, failed;
 	struct unit_note *notes;	/* units not (fully) checked */
 	int nnotes;
@@ -75,7 +76,8 @@ int reach_compute(struct sqlite3 *db, struct report *r);
 /* one writer per format */
 void report_text(FILE *f, const struct report *r);
 void report_json(FILE *f, const struct report *r);
-void report_sarif(FILE *f, const struct report *r);
+/* tree: where the findings' sources are read back (NULL: r->tree) */
+void report_sarif(FILE *f, const struct report *r, const char *tree);
 void report_html(FILE *f, const struct report *r, const char *tree);
 
 /* helpers the writers share */
