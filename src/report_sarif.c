@@ -163,7 +163,7 @@ static void place_read(struct place *p, const char *tree, const struct finding *
 	struct source s;
 	const char *text;
 	size_t len, skip;
-	int n, col;
+	int n;
 	FILE *m;
 
 	memset(p, 0, sizeof(*p));
@@ -171,11 +171,9 @@ static void place_read(struct place *p, const char *tree, const struct finding *
 	if (source_open(&s, tree, x->file))
 		return;
 	text = source_line(&s, x->line, &len);
-	col = text ? source_char_column(text, len, x->col) : 0;
-	if (col > 0) {
-		p->col = col;
-		for (skip = 0, n = 1; skip < len && n < col; skip++)
-			n += ((unsigned char)text[skip + 1] & 0xc0) != 0x80;
+	skip = text ? source_offset(text, len, x->col) : 0;
+	if (text && skip < len) {
+		p->col = source_chars(text, skip) + 1;
 		p->snippet = strndup(text + skip, len - skip);
 		p->first = x->line > 2 ? x->line - 2 : 1;
 		p->last = x->line + 2 <= s.nlines ? x->line + 2 : s.nlines;

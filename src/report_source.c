@@ -46,20 +46,25 @@ const char *source_line(const struct source *s, int n, size_t *len)
 }
 
 /* sparse's rule (tokenize.c): a tab moves to the next multiple of 8,
- * every other byte is one column; characters are UTF-8 code points. */
-int source_char_column(const char *line, size_t len, int col)
+ * every other byte is one column. */
+size_t source_offset(const char *line, size_t len, int col)
 {
-	int display = 1, chars = 0;
+	int display = 1;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		if (((unsigned char)line[i] & 0xc0) != 0x80)
-			chars++;
-		if (display >= col)
-			return chars;
+	for (i = 0; i < len && display < col; i++)
 		display += line[i] == '\t' ? 8 - (display - 1) % 8 : 1;
-	}
-	return 0;
+	return i;
+}
+
+int source_chars(const char *line, size_t n)
+{
+	int chars = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		chars += ((unsigned char)line[i] & 0xc0) != 0x80;
+	return chars;
 }
 
 void source_close(struct source *s)

@@ -19,9 +19,11 @@ struct source {
 int source_open(struct source *s, const char *tree, const char *file);
 /* Line n (1-based) without its newline, or NULL past the end. */
 const char *source_line(const struct source *s, int n, size_t *len);
-/* The 1-based character (code point) column at display column col, or
- * 0 when the line is shorter. */
-int source_char_column(const char *line, size_t len, int col);
+/* The byte offset of display column col (1-based) in the line, or len
+ * when the line is shorter. */
+size_t source_offset(const char *line, size_t len, int col);
+/* Characters (UTF-8 code points) in the first n bytes. */
+int source_chars(const char *line, size_t n);
 void source_close(struct source *s);
 
 #endif
