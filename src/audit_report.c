@@ -18,13 +18,13 @@
 #include "intern.h"
 #include "ioguard.h"
 
-static const char *const format_names[] = { "text", "json", "sarif", "html" };
+static const char *const format_names[] = { "text", "json", "sarif", "html", "codequality" };
 
 int report_format(const char *name)
 {
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < (int)(sizeof(format_names) / sizeof(*format_names)); i++)
 		if (!strcmp(name, format_names[i]))
 			return i;
 	return -1;
@@ -342,6 +342,7 @@ static void write_format(FILE *f, const struct report *r, const struct report_op
 	case FORMAT_JSON: report_json(f, r); break;
 	case FORMAT_SARIF: report_sarif(f, r, o->tree); break;
 	case FORMAT_HTML: report_html(f, r, o->tree); break;
+	case FORMAT_CODEQUALITY: report_codequality(f, r); break;
 	}
 }
 

@@ -13,7 +13,7 @@
 
 struct sqlite3;
 
-enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML };
+enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_CODEQUALITY };
 
 /* One call on the way from a root down to the finding's function. */
 struct step {
@@ -79,6 +79,7 @@ void report_json(FILE *f, const struct report *r);
 /* tree: where the findings' sources are read back (NULL: r->tree) */
 void report_sarif(FILE *f, const struct report *r, const char *tree);
 void report_html(FILE *f, const struct report *r, const char *tree);
+void report_codequality(FILE *f, const struct report *r);
 
 /* helpers the writers share */
 void json_string(FILE *f, const char *s);
