@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# ci/ioguard-gate.sh on Debian's pristine 6.1 arm64 tree, mm/ only:
-# without a baseline the two known mm/ findings fail the gate; a written
-# baseline makes it pass; a baseline missing one finding fails it again
-# and names that finding.
+# ci/ioguard-gate.sh (on ioguard audit) on Debian's pristine 6.1 arm64
+# tree: without a baseline its findings fail the gate; a written
+# baseline makes it pass and -r writes the reports CI uploads; a
+# baseline missing one finding fails it again and names that finding;
+# an old gate's list, a DIR argument and a tree that is not a kernel
+# are refused with exit 2.
 set -u
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,7 +18,7 @@ pass=0 fail=0
 
 gate() {
 	CROSS_COMPILE=aarch64-linux-gnu- IOGUARD_SPARSE=$top/build/ioguard-sparse \
-		"$top/ci/ioguard-gate.sh" -C "$tree" -O "$out" -a arm64 "$@" mm/ \
+		"$top/ci/ioguard-gate.sh" -C "$tree" -O "$out" -a arm64 -j 2 "$@" \
 		> "$tmp/out" 2>&1
 }
 
@@ -31,11 +33,24 @@ check() {
 	fi
 }
 
-gate; check "no baseline: findings fail the gate" $? 1 "mm/vmalloc.c unhooked-map ioremap_page_range"
-gate -b "$tmp/base" -w; check "baseline written" $? 0 "baseline of 2 findings"
-gate -b "$tmp/base"; check "with the baseline: no new findings" $? 0 "no new findings"
-grep -v vmalloc "$tmp/base" > "$tmp/base1"
-gate -b "$tmp/base1"; check "baseline without one finding: it is new" $? 1 "mm/vmalloc.c unhooked-map ioremap_page_range"
+vmalloc="^mm/vmalloc.c:[0-9]*:[0-9]*: warning: 'ioremap_page_range' .*\[ioguard-unhooked-map\]"
+gate; check "no baseline: findings fail the gate" $? 1 "$vmalloc"
+n=$(grep -c ': warning: .*\[ioguard-' "$tmp/out")
+gate -b "$tmp/base" -w; check "baseline written" $? 0 "baseline of $n findings"
+gate -b "$tmp/base" -r "$tmp/reports"; check "with the baseline: no new findings" $? 0 "no new findings"
+for f in ioguard.json ioguard.sarif gl-code-quality-report.json ioguard.html; do
+	[ -s "$tmp/reports/$f" ]; check "-r wrote $f" $? 0 ""
+done
+[ "$(grep -c '"ioguard/fingerprint/v1"' "$tmp/reports/ioguard.sarif")" -eq "$n" ]
+check "the SARIF has the $n findings" $? 0 ""
+# the vmalloc finding's fingerprint replaced: it is new again
+sed '/"file": "mm\/vmalloc.c"/s/"fingerprint": "[0-9a-f]*"/"fingerprint": "0000000000000000"/' \
+	"$tmp/base" > "$tmp/base1"
+gate -b "$tmp/base1"; check "baseline without one finding: it is new" $? 1 "$vmalloc"
+[ "$(grep -c ': warning: .*\[ioguard-' "$tmp/out")" -eq 1 ]; check "only that finding is shown" $? 0 ""
+echo "mm/vmalloc.c unhooked-map ioremap_page_range" > "$tmp/old"
+gate -b "$tmp/old"; check "an old gate's baseline: exit 2" $? 2 "not a JSON or SARIF report"
+gate mm/; check "a DIR argument: exit 2" $? 2 "unexpected 'mm/'"
 CROSS_COMPILE= "$top/ci/ioguard-gate.sh" -C "$tmp" -O "$out" > "$tmp/out" 2>&1
 check "not a kernel tree: exit 2" $? 2 "is not a kernel tree"
 
