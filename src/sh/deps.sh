@@ -8,11 +8,12 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 
 # graphviz draws the HTML report's call graphs, chromium (with a font)
-# renders the page in tests; npm only where no npm is installed already
+# renders the page in tests, python3-yaml reads ci/'s jobs in tests;
+# npm only where no npm is installed already
 pkgs="gcc make git perl patch python3 flex bison bc libelf-dev libssl-dev
 coccinelle libclang-14-dev gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
 xz-utils ca-certificates hyperfine valgrind libsqlite3-dev sqlite3 graphviz
-chromium fonts-dejavu-core"
+chromium fonts-dejavu-core python3-yaml"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 
 missing=

@@ -5,7 +5,8 @@
 # baseline makes it pass and -r writes the reports CI uploads; a
 # baseline missing one finding fails it again and names that finding;
 # an old gate's list, a DIR argument and a tree that is not a kernel
-# are refused with exit 2.
+# are refused with exit 2. The CI jobs in ci/ parse and use the names
+# the gate writes (tests/kernel/ci-files-check.py).
 set -u
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -53,6 +54,11 @@ gate -b "$tmp/old"; check "an old gate's baseline: exit 2" $? 2 "not a JSON or S
 gate mm/; check "a DIR argument: exit 2" $? 2 "unexpected 'mm/'"
 CROSS_COMPILE= "$top/ci/ioguard-gate.sh" -C "$tmp" -O "$out" > "$tmp/out" 2>&1
 check "not a kernel tree: exit 2" $? 2 "is not a kernel tree"
+
+python3 "$top/tests/kernel/ci-files-check.py" "$top/ci" > "$tmp/ci" 2>&1
+cat "$tmp/ci"
+pass=$((pass + $(grep -c '^ok ' "$tmp/ci"))) fail=$((fail + $(grep -c '^FAIL ' "$tmp/ci")))
+grep -q '^ok ' "$tmp/ci" || { echo "FAIL ci-files-check.py ran no check"; fail=$((fail + 1)); }
 
 echo "gate: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
