@@ -7,11 +7,13 @@
 # function, message: line shifts do not matter).
 #
 # usage: ioguard-gate.sh -C KERNEL_TREE -O BUILD_DIR [-a ARCH] [-c CONFIG]
-#                        [-j N] [-b BASELINE] [-w (write the baseline)]
-#                        [-s REV] [-r REPORT_DIR]
+#                        [-j N] [-i INDEX] [-b BASELINE] [-w (write the baseline)]
+#                        [-s REV] [-r REPORT_DIR] [DIR...]
 # BUILD_DIR without a .config is prepared first (CONFIG: defconfig, the
-# default, allmodconfig or a config file); it keeps the audit's index,
-# so a rerun checks only what changed.
+# default, allmodconfig or a config file); it keeps the audit's index
+# (unless -i names another), so a rerun checks only what changed.
+# DIR: only the units under these tree-relative paths (default: every
+# unit the config builds; an index keeps the units of its last run).
 # -s REV: only the findings a change since REV touches (audit --since).
 # -r DIR: also write DIR/ioguard.json, ioguard.sarif (GitHub code
 #         scanning), gl-code-quality-report.json (GitLab) and ioguard.html.
@@ -19,9 +21,9 @@
 #
 # Changed from the gate on `ioguard check`: the baseline is a JSON (or
 # SARIF) report, not a list of "file check function" lines (an old list
-# is refused with exit 2: write a new baseline with -w); DIR arguments
-# are gone, the audit covers every unit the config builds; -c, -j, -s
-# and -r are new.
+# is refused with exit 2: write a new baseline with -w); without DIR the
+# audit covers every unit the config builds, not the directories `check`
+# chose; -c, -j, -i, -s and -r are new.
 #
 # Environment: IOGUARD (default: build/ioguard of this checkout),
 #              IOGUARD_SPARSE (default: the checker built beside it),
@@ -29,14 +31,15 @@
 # Exit: 0 no new findings, 1 new findings, 2 usage, build or input error.
 set -u
 
-tree= out= arch=$(uname -m) config=defconfig jobs= baseline= write= since= reports=
-while getopts C:O:a:c:j:b:ws:r: opt; do
+tree= out= arch=$(uname -m) config=defconfig jobs= index= baseline= write= since= reports=
+while getopts C:O:a:c:j:i:b:ws:r: opt; do
 	case $opt in
 	C) tree=$OPTARG ;;
 	O) out=$OPTARG ;;
 	a) arch=$OPTARG ;;
 	c) config=$OPTARG ;;
 	j) jobs=$OPTARG ;;
+	i) index=$OPTARG ;;
 	b) baseline=$OPTARG ;;
 	w) write=1 ;;
 	s) since=$OPTARG ;;
@@ -46,14 +49,15 @@ while getopts C:O:a:c:j:b:ws:r: opt; do
 done
 shift $((OPTIND - 1))
 die() { echo "ioguard-gate: $*" >&2; exit 2; }
-[ $# -eq 0 ] || die "unexpected '$1' (no DIR arguments: the audit covers every unit the config builds)"
 [ -n "$tree" ] && [ -n "$out" ] || die "-C TREE and -O BUILD are required"
 [ -z "$write" ] || [ -n "$baseline" ] || die "-w needs -b FILE"
 [ -z "$write" ] || [ -z "$since" ] || die "-w with -s would write a baseline of part of the findings"
 ioguard=${IOGUARD:-$(cd "$(dirname "$0")/.." && pwd)/build/ioguard}
 
-set -- --tree "$tree" --arch "$arch" --config "$config" --build "$out"
+# audit takes its options and the DIRs in any order
+set -- --tree "$tree" --arch "$arch" --config "$config" --build "$out" "$@"
 [ -z "$jobs" ] || set -- "$@" -j "$jobs"
+[ -z "$index" ] || set -- "$@" --index "$index"
 [ -z "$since" ] || set -- "$@" --since "$since"
 
 if [ -n "$write" ]; then

@@ -4,8 +4,8 @@
 # tree: without a baseline its findings fail the gate; a written
 # baseline makes it pass and -r writes the reports CI uploads; a
 # baseline missing one finding fails it again and names that finding;
-# an old gate's list, a DIR argument and a tree that is not a kernel
-# are refused with exit 2. The CI jobs in ci/ parse and use the names
+# DIR arguments keep the units under them; an old gate's list and a
+# tree that is not a kernel are refused with exit 2. The CI jobs in ci/ parse and use the names
 # the gate writes (tests/kernel/ci-files-check.py).
 set -u
 
@@ -51,7 +51,10 @@ gate -b "$tmp/base1"; check "baseline without one finding: it is new" $? 1 "$vma
 [ "$(grep -c ': warning: .*\[ioguard-' "$tmp/out")" -eq 1 ]; check "only that finding is shown" $? 0 ""
 echo "mm/vmalloc.c unhooked-map ioremap_page_range" > "$tmp/old"
 gate -b "$tmp/old"; check "an old gate's baseline: exit 2" $? 2 "not a JSON or SARIF report"
-gate mm/; check "a DIR argument: exit 2" $? 2 "unexpected 'mm/'"
+# DIRs keep the units under them (an index of its own: the shared one
+# would forget the rest of the tree)
+gate -i "$tmp/mm.db" mm/; check "mm/ only: its findings fail the gate" $? 1 "$vmalloc"
+! grep -q '^drivers/.*: warning: ' "$tmp/out"; check "mm/ only: no finding outside mm/" $? 0 ""
 CROSS_COMPILE= "$top/ci/ioguard-gate.sh" -C "$tmp" -O "$out" > "$tmp/out" 2>&1
 check "not a kernel tree: exit 2" $? 2 "is not a kernel tree"
 
