@@ -122,6 +122,11 @@ expect "ioguard: check without --build is a usage error" 2 "usage: ioguard check
 	"$ioguard" check --tree "$tmp" --arch arm64
 expect "ioguard: check takes no unknown option for a path" 2 "usage: ioguard check" \
 	"$ioguard" check --tree "$tmp" --arch arm64 --build "$tmp/build" --frob mm/
+expect "ioguard: audit names its formats on an unknown one" 2 \
+	"unknown format 'frob' (text, json, sarif, html, codequality)" \
+	"$ioguard" audit --tree "$tmp" --arch arm64 --format frob
+expect "ioguard: merge's usage names its formats" 2 "text|json|sarif|html|codequality" \
+	"$ioguard" merge --format frob "$tmp/none.db"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
