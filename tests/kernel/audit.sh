@@ -142,7 +142,7 @@ cmp -s "$tmp/j1.json" "$tmp/j2.json" && ok "-j1 and -j2: identical reports" ||
 for i in 1 2 3; do
 	audit 6.12 arm64 -j2 --shard $i/3 --index "$tmp/s$i.db" -o "$tmp/s$i.txt" 2>/dev/null
 done
-for f in json text; do
+for f in json text sarif html codequality; do
 	audit 6.12 arm64 -j2 --index "$tmp/j2.db" --format $f -o "$tmp/single.$f" 2>/dev/null
 	"$ioguard" merge --format $f -o "$tmp/merged.$f" "$tmp/s1.db" "$tmp/s2.db" "$tmp/s3.db" 2>/dev/null
 	cmp -s "$tmp/single.$f" "$tmp/merged.$f" && ok "3 shards merged == one run ($f)" ||
