@@ -30,25 +30,28 @@ measure() {
 	name=$1
 	shift
 	/usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || true
-	read -r wall user sys rss < "$tmp/time"
+	# the last line: GNU time first says "Command exited with non-zero
+	# status 1" when the audit has findings
+	read -r wall user sys rss <<EOF
+$(tail -n 1 "$tmp/time")
+EOF
 	cpu=$(echo "$user + $sys" | bc)
 	printf '| %s | %s s | %s s | %s MB |\n' "$name" "$wall" "$cpu" "$((rss / 1024))" | tee -a "$tmp/rows"
 }
 
-audit() {
-	"$ioguard" audit --tree "$tree" --arch "$arch" --build "$build" -j"$jobs" "$@"
-}
+# (a command, not a function: GNU time runs programs)
+audit="$ioguard audit --tree $tree --arch $arch --build $build -j$jobs"
 
 rm -f "$build/ioguard-audit/units.tsv"
-measure "units: kbuild dry run (make -n C=2)" audit --index "$tmp/warm.db" -o /dev/null
+measure "units: kbuild dry run (make -n C=2), then the audit" $audit --index "$tmp/warm.db" -o /dev/null
 units=$(wc -l < "$build/ioguard-audit/units.tsv")
-measure "audit -j$jobs, fresh index (prefilter)" audit --index "$tmp/a.db" -o "$tmp/a.txt"
+measure "audit -j$jobs, fresh index (prefilter)" $audit --index "$tmp/a.db" -o "$tmp/a.txt"
 checked=$(sed -n 's/^units: .*, \([0-9]*\) checked.*/\1/p' "$tmp/a.txt")
-measure "audit again, nothing changed" audit --index "$tmp/a.db" -o /dev/null
+measure "audit again, nothing changed" $audit --index "$tmp/a.db" -o /dev/null
 f=$tree/drivers/tty/serial/earlycon.c
 touch -r "$f" "$tmp/stamp"
 touch "$f"
-measure "audit after one edit (earlycon.c)" audit --index "$tmp/a.db" -o /dev/null
+measure "audit after one edit (earlycon.c)" $audit --index "$tmp/a.db" -o /dev/null
 touch -r "$tmp/stamp" "$f"
 
 # plain sparse, every unit, kbuild's flags, from the build directory:
