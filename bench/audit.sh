@@ -84,6 +84,8 @@ fi
 	echo "$(free -g | awk '/^Mem:/ {print $2}') GiB; $(uname -sr)."
 	echo "Versions: $(gcc --version | head -1); sparse $($sparse --version 2>/dev/null || echo '?');"
 	echo "Debian linux-source-$ver ($(basename "$tree")), $arch defconfig."
+	echo "Load average when it ended: $(cut -d' ' -f1-3 /proc/loadavg) (other work shares the machine:"
+	echo "wall times grow with it, CPU times much less)."
 	echo
 	echo "## Audit of $ver $arch defconfig: $units units, $checked checked after the prefilter"
 	echo
