@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -319,10 +320,19 @@ static char *temp_name(const char *output)
 	return tmp;
 }
 
+/* An existing device or pipe (-o /dev/null) is written in place: a
+ * rename would replace the device with a regular file. */
+static bool special(const char *output)
+{
+	struct stat st;
+
+	return !stat(output, &st) && !S_ISREG(st.st_mode);
+}
+
 int report_check_output(const char *output)
 {
-	char *tmp = temp_name(output);
-	FILE *f = tmp ? fopen(tmp, "w") : NULL;
+	char *tmp = special(output) ? NULL : temp_name(output);
+	FILE *f = tmp ? fopen(tmp, "w") : fopen(output, "a");
 
 	if (!f) {
 		fprintf(stderr, "ioguard: audit: cannot write '%s': %s\n", output, strerror(errno));
@@ -330,7 +340,8 @@ int report_check_output(const char *output)
 		return -1;
 	}
 	fclose(f);
-	unlink(tmp);
+	if (tmp)
+		unlink(tmp);
 	free(tmp);
 	return 0;
 }
@@ -362,8 +373,8 @@ int report_write(sqlite3 *db, const struct report_opts *o)
 	if (!o->baseline)
 		r.nnew = r.nfindings;
 	if (o->output) {
-		tmp = temp_name(o->output);
-		f = tmp ? fopen(tmp, "w") : NULL;
+		tmp = special(o->output) ? NULL : temp_name(o->output);
+		f = fopen(tmp ? tmp : o->output, "w");
 		if (!f) {
 			fprintf(stderr, "ioguard: audit: cannot write '%s': %s\n", o->output,
 				strerror(errno));
@@ -372,10 +383,11 @@ int report_write(sqlite3 *db, const struct report_opts *o)
 	}
 	write_format(f, &r, o);
 	if (o->output) {
-		if (ferror(f) | fclose(f) || rename(tmp, o->output)) {
+		if (ferror(f) | fclose(f) || (tmp && rename(tmp, o->output))) {
 			fprintf(stderr, "ioguard: audit: cannot write '%s': %s\n", o->output,
 				strerror(errno));
-			unlink(tmp);
+			if (tmp)
+				unlink(tmp);
 			goto out;
 		}
 	} else if (fflush(stdout)) {

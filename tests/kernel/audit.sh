@@ -170,6 +170,9 @@ fi
 f=$t/drivers/tty/serial/earlycon.c
 # (brought up to date first: another run may have listed the units again)
 audit 6.12 arm64 -j2 --index "$tmp/j2.db" -o /dev/null 2>/dev/null
+# a device is written in place: renaming a temporary over it would leave
+# a regular file at /dev/null (kbuild's flag probes then change flags)
+[ -c /dev/null ] && ok "-o /dev/null: still the device" || ko "-o /dev/null replaced the device"
 touch -r "$f" "$tmp/stamp"
 touch "$f"
 audit 6.12 arm64 -j2 --index "$tmp/j2.db" --format json -o "$tmp/inc.json" 2>"$tmp/inc.err"
