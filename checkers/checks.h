@@ -68,8 +68,12 @@ void check_function(struct tu *tu, struct fn *fn);
 void report(const struct report_at *at, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* report.c: where insn is written in fn's own file (inlined or not) */
+/* report.c: where insn is written in fn's own file (inlined or not);
+ * site_pos_in() with body_end(tu, fn) computed once for many calls */
 struct position site_pos(struct tu *tu, struct fn *fn, struct instruction *insn);
+unsigned int body_end(struct tu *tu, struct fn *fn);
+struct position site_pos_in(struct tu *tu, struct fn *fn,
+			    struct instruction *insn, unsigned int end);
 
 /* diag.c: print a finding once, as gcc prints a warning; false if seen */
 bool diag(struct position pos, const char *check, const char *msg);

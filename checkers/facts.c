@@ -180,6 +180,7 @@ static void function_facts(struct tu *tu, struct fn *fn)
 	struct basic_block *bb;
 	struct instruction *insn;
 	struct symbol *callee;
+	unsigned int end = body_end(tu, fn);
 
 	fprintf(out, "fn\t%s\t", fn->name);
 	field(stream_name(fn->sym->pos.stream));
@@ -197,7 +198,7 @@ static void function_facts(struct tu *tu, struct fn *fn)
 			if (!is_fn_symbol(callee))
 				continue;
 			fprintf(out, "call\t%s\t%s\t%d\t%d\n", fn->name,
-				show_ident(callee->ident), site_pos(tu, fn, insn).line,
+				show_ident(callee->ident), site_pos_in(tu, fn, insn, end).line,
 				!!(callee->ctype.modifiers & MOD_STATIC));
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);

@@ -29,7 +29,7 @@ static void bound_end(struct fn *fn, struct symbol *other, unsigned int *end)
 		*end = other->pos.line;
 }
 
-static unsigned int body_end(struct tu *tu, struct fn *fn)
+unsigned int body_end(struct tu *tu, struct fn *fn)
 {
 	unsigned int end = ~0U;
 	struct basic_block *bb;
@@ -48,11 +48,11 @@ static unsigned int body_end(struct tu *tu, struct fn *fn)
 	return end;
 }
 
-/* Where to report insn: the call site in fn's own file. */
-struct position site_pos(struct tu *tu, struct fn *fn,
-				struct instruction *insn)
+/* Where to report insn: the call site in fn's own file, whose body ends
+ * before line end (body_end()). */
+struct position site_pos_in(struct tu *tu, struct fn *fn,
+			    struct instruction *insn, unsigned int end)
 {
-	unsigned int end = body_end(tu, fn);
 	struct basic_block *bb;
 	struct instruction *i;
 	bool seen = false;
@@ -71,6 +71,11 @@ struct position site_pos(struct tu *tu, struct fn *fn,
 		} END_FOR_EACH_PTR(i);
 	} END_FOR_EACH_PTR(bb);
 	return insn->pos;
+}
+
+struct position site_pos(struct tu *tu, struct fn *fn, struct instruction *insn)
+{
+	return site_pos_in(tu, fn, insn, body_end(tu, fn));
 }
 
 void report(const struct report_at *at, const char *fmt, ...)
