@@ -17,12 +17,8 @@ me=audit
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 [ $# -eq 5 ] || die "usage: audit-units.sh TREE ARCH BUILD CONFIG OUT"
-tree=$(cd -P "$1" && pwd) || die "no tree '$1'"
-arch=$2 config=$4 list=$5
-out=$(mkdir -p "$3" && cd -P "$3" && pwd) || die "cannot create '$3'"
-. "$here/arch-env.sh"
-cross=${CROSS_COMPILE-$cross}
-need_cc
+config=$4 list=$5
+kbuild_target "$1" "$2" "$3"
 
 if [ ! -f "$out/.config" ]; then
 	echo "ioguard: audit: preparing $out ($config, prepare)" >&2
