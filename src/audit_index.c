@@ -107,13 +107,11 @@ static char *identity(struct audit *a)
 	size_t len = 0;
 	FILE *m = open_memstream(&spec, &len);
 	struct stat st;
-	unsigned long h = 1469598103934665603UL;
-	size_t i;
+	unsigned long h;
 
 	spec_print(m, &a->spec);
 	fclose(m);
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)spec[i]) * 1099511628211UL;
+	h = fnv1a(FNV1A_INIT, spec, len);
 	free(spec);
 	if (stat(a->checker, &st))
 		memset(&st, 0, sizeof(st));

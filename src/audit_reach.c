@@ -171,7 +171,7 @@ static void walk(struct graph *g, struct finding *f)
 	intern(&seen, buf);
 	while (head < nv) {
 		struct visit cur = v[head];
-		struct callers *c = fn < 0 ? NULL : cur.fn < g->nby ? &g->by_callee[cur.fn] : NULL;
+		struct callers *c = cur.fn < g->nby ? &g->by_callee[cur.fn] : NULL;
 		bool is_static, any = false;
 		const char *end = NULL;
 		int i;

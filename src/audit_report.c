@@ -59,17 +59,15 @@ static char *subsystem(const char *file)
  */
 static void fingerprint(struct finding *f, int ordinal)
 {
-	unsigned long h = 1469598103934665603UL;
-	const char *parts[] = { f->check, f->file, f->fn, f->message };
+	unsigned long h = FNV1A_INIT;
 	char ord[16];
+	const char *parts[] = { f->check, f->file, f->fn, f->message, ord };
 	size_t i;
-	const char *p;
 
 	snprintf(ord, sizeof(ord), "%d", ordinal);
 	for (i = 0; i < 5; i++) {
-		for (p = i < 4 ? parts[i] : ord; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211UL;
-		h = (h ^ 0xff) * 1099511628211UL;
+		h = fnv1a(h, parts[i], strlen(parts[i]));
+		h = fnv1a(h, "\xff", 1);	/* a separator no text holds */
 	}
 	snprintf(f->fingerprint, sizeof(f->fingerprint), "%016lx", h);
 }
@@ -178,20 +176,20 @@ static void finding_free(struct finding *f)
 	int j, k;
 
 	for (j = 0; j < f->nchains; j++) {
-			for (k = 0; k < f->chains[j].nsteps; k++) {
-				free(f->chains[j].steps[k].fn);
-				free(f->chains[j].steps[k].file);
-			}
-			free(f->chains[j].steps);
-			free(f->chains[j].kind);
+		for (k = 0; k < f->chains[j].nsteps; k++) {
+			free(f->chains[j].steps[k].fn);
+			free(f->chains[j].steps[k].file);
 		}
-		free(f->chains);
-		free(f->file);
-		free(f->check);
-		free(f->fn);
-		free(f->message);
-		free(f->unit);
-		free(f->subsystem);
+		free(f->chains[j].steps);
+		free(f->chains[j].kind);
+	}
+	free(f->chains);
+	free(f->file);
+	free(f->check);
+	free(f->fn);
+	free(f->message);
+	free(f->unit);
+	free(f->subsystem);
 }
 
 void report_free(struct report *r)
@@ -394,8 +392,8 @@ int report_write(sqlite3 *db, const struct report_opts *o)
 		goto out;
 	}
 	fprintf(stderr, "ioguard: audit: %d units, %d checked, %d skipped by the prefilter, "
-		"%d not checked; %d findings%s\n", r.listed, r.checked, r.skipped, r.failed,
-		r.nfindings, o->baseline ? "" : "");
+		"%d not checked; %d findings\n", r.listed, r.checked, r.skipped, r.failed,
+		r.nfindings);
 	if (o->baseline)
 		fprintf(stderr, "ioguard: audit: %d findings not in the baseline\n", r.nnew);
 	rc = r.nnew ? 1 : 0;

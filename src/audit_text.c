@@ -123,9 +123,10 @@ static void mention(struct scan *s, struct text_def *d, int id)
 {
 	if (id == d->name || !first_sight(s, id))
 		return;
-	if (!(d->nmentions & (d->nmentions - 1)) || !d->nmentions)
-		d->mentions = realloc(d->mentions,
-				      (d->nmentions ? d->nmentions * 2 : 4) * sizeof(int));
+	if (d->nmentions == d->amentions) {
+		d->amentions = d->amentions ? d->amentions * 2 : 4;
+		d->mentions = realloc(d->mentions, d->amentions * sizeof(int));
+	}
 	d->mentions[d->nmentions++] = id;
 }
 
@@ -206,7 +207,7 @@ static void tokenize(struct scan *s)
 		}
 		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
 		    (c == '\\' && s->p + 1 < s->end && s->p[1] == '\n')) {
-			s->p += c == '\\' ? 1 : 1;
+			s->p++;
 			continue;
 		}
 		if (c == '#' && bol) {

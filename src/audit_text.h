@@ -30,7 +30,7 @@ struct text_def {
 	enum def_kind kind;
 	int line;
 	int *mentions;		/* identifiers in the body, each once */
-	int nmentions;
+	int nmentions, amentions;
 };
 
 struct text_root {

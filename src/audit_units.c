@@ -67,10 +67,7 @@ int units_list(struct audit *a, const char *config)
 /* FNV-1a of the tree-relative path: the same split on every machine. */
 int unit_in_shard(const struct unit *u, int index, int count)
 {
-	unsigned long h = 1469598103934665603UL;
-	const char *p;
+	unsigned long h = fnv1a(FNV1A_INIT, u->rel, strlen(u->rel));
 
-	for (p = u->rel; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211UL;
 	return (int)(h % count) == index - 1;
 }

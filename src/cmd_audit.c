@@ -75,13 +75,11 @@ static const char *default_build(const char *tree, const char *arch,
 	static char path[PATH_MAX + 128];
 	const char *cache = cache_dir(), *base, *cfg;
 	char real[PATH_MAX];
-	unsigned long h = 1469598103934665603UL;
-	const char *p;
+	unsigned long h;
 
 	if (!cache || !realpath(tree, real))
 		return NULL;
-	for (p = real; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211UL;
+	h = fnv1a(FNV1A_INIT, real, strlen(real));
 	base = strrchr(real, '/');
 	cfg = strrchr(config, '/');
 	snprintf(path, sizeof(path), "%s/build/audit-%s-%08lx-%s-%s", cache,

@@ -9,13 +9,18 @@
 
 #include "intern.h"
 
-static unsigned long hash(const char *s, size_t n)
+unsigned long fnv1a(unsigned long h, const void *data, size_t n)
 {
-	unsigned long h = 1469598103934665603UL;
+	const unsigned char *s = data;
 
 	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
+		h = (h ^ *s++) * 1099511628211UL;
 	return h;
+}
+
+static unsigned long hash(const char *s, size_t n)
+{
+	return fnv1a(FNV1A_INIT, s, n);
 }
 
 static void grow(struct intern *t)
