@@ -159,12 +159,14 @@ static enum walk_next step(struct walk *w, struct basic_block *bb,
 static void walk_mapping(struct map_site *m)
 {
 	const struct spec_entry *e = m->call.spec;
-	struct mapping_walk mw = { m, m->insn->target, e->success };
+	/* through a helper, the call's result is the helper's own */
+	struct mapping_walk mw = { m, m->insn->target,
+				   m->call.via ? SUCCESS_VOID : e->success };
 	struct walk w = { .order = WALK_STACK, .nstates = 3, .visit = step,
 			  .data = &mw };
 
 	walk_blocks(&w, m->fn, m->insn->bb, m->insn,
-		    e->success == SUCCESS_VOID ? ST_SUCCESS : ST_UNKNOWN);
+		    mw.success == SUCCESS_VOID ? ST_SUCCESS : ST_UNKNOWN);
 }
 
 /* A walk from an unmap entry point's entry, looking for teardowns. */

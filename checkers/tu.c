@@ -19,6 +19,7 @@
 #include "scope.h"
 
 #include "checks.h"
+#include "devattr.h"
 #include "facts.h"
 #include "tu.h"
 
@@ -64,6 +65,9 @@ struct token *tu_probe_tokens(void)
 		if (len >= (int)sizeof(buf))
 			return NULL;
 	}
+	len += devattr_probe_text(cur.spec, buf + len, sizeof(buf) - len);
+	if (len >= (int)sizeof(buf))
+		return NULL;
 	return len ? tokenize_buffer(buf, len, &end) : NULL;
 }
 
@@ -123,8 +127,13 @@ void tu_add(struct symbol *sym, struct entrypoint *ep)
 	fn->sym = sym;
 	fn->name = ident_str(sym->ident);
 	fn->ep = ep;
+	fn->reach_state = fn->ret_state = fn->announces = -1;
 	if (!strncmp(fn->name, PROBE_PREFIX, strlen(PROBE_PREFIX))) {
 		read_probe(fn);
+		return;
+	}
+	if (!strncmp(fn->name, DEVATTR_PREFIX, strlen(DEVATTR_PREFIX))) {
+		devattr_read_probe(&cur, fn->name, ep);
 		return;
 	}
 	fn->spec = tu_spec(&cur, sym->ident);
@@ -159,7 +168,9 @@ void tu_end(void)
 	for (i = 0; i < cur.nr; i++)
 		check_function(&cur, &cur.fns[i]);
 	facts_functions(&cur);
+	devflow_facts(&cur);
 	facts_unit_end();
+	devflow_free(&cur);
 	free(cur.fns);
 	free(cur.io_known);
 	free(cur.io_value);

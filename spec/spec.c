@@ -132,7 +132,7 @@ static int is_expr(const char *s)
 	return 1;
 }
 
-/* device-attr's keys: mask=MACRO, values=EXPR[,EXPR...] */
+/* device-attr's keys: mask=MACRO, values=EXPR[,EXPR...], when=MACRO */
 static const char *parse_device_attr(struct spec_entry *e, const char *key,
 				     char *val, char *msg, size_t len)
 {
@@ -142,6 +142,12 @@ static const char *parse_device_attr(struct spec_entry *e, const char *key,
 		if (!is_ident(val))
 			return "mask= needs a macro name";
 		e->mask = strdup(val);
+		return NULL;
+	}
+	if (!strcmp(key, "when")) {
+		if (!is_ident(val))
+			return "when= needs a macro name";
+		e->when = strdup(val);
 		return NULL;
 	}
 	if (strcmp(key, "values")) {
@@ -384,6 +390,8 @@ void spec_print(FILE *f, const struct spec *spec)
 			fprintf(f, " mask=%s values=", e->mask);
 			for (j = 0; j < e->nvalues; j++)
 				fprintf(f, "%s%s", j ? "," : "", e->values[j]);
+			if (e->when)
+				fprintf(f, " when=%s", e->when);
 			fputc('\n', f);
 			continue;
 		}

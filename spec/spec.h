@@ -62,6 +62,7 @@ struct spec_entry {
 	/* device-attr: the macro naming the memory-type bits, and the C
 	 * expressions (evaluated in each unit) that mean device memory */
 	char *mask;
+	char *when;		/* probes only where this macro is defined too */
 	char **values;
 	int nvalues;
 	int line;

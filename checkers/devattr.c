@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What a protection's memory-type bits are made of, on sparse's IR.
+ *
+ * The spec's device-attr record gives a mask (arm64's AttrIndx field,
+ * x86's PWT/PCD/PAT) and the values in it that mean device memory; both
+ * are probes appended to the unit, like io-prot, so they fold with the
+ * unit's own macros. A value is then followed back only in the bits
+ * under the mask: a bit that reads a variable elsewhere (PTE_MAYBE_NG)
+ * does not matter, `prot & ~MASK` clears the field, `| PTE_ATTRINDX(4)`
+ * sets it, shifts move it, and a phi or select gives one alternative per
+ * choice. What is left is constants, parameters, call results, and
+ * "unknown" (loads, asm), which the summaries (devflow.c) resolve.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "devattr.h"
+
+int devattr_probe_text(const struct spec *spec, char *buf, int len)
+{
+	int i, j, n = 0;
+
+	for (i = 0; i < spec->nr; i++) {
+		const struct spec_entry *e = &spec->entries[i];
+
+		if (e->kind != SPEC_DEVICE_ATTR)
+			continue;
+		n += snprintf(buf + n, len > n ? len - n : 0,
+			      "#if defined(%s)%s%s%s\n"
+			      "static __typeof__(%s) " DEVATTR_PREFIX "%d_m(void) { return %s; }\n",
+			      e->mask, e->when ? " && defined(" : "",
+			      e->when ? e->when : "", e->when ? ")" : "",
+			      e->mask, i, e->mask);
+		for (j = 0; j < e->nvalues; j++)
+			n += snprintf(buf + n, len > n ? len - n : 0,
+				      "static __typeof__(%s) " DEVATTR_PREFIX "%d_%d(void) { return %s; }\n",
+				      e->values[j], i, j, e->values[j]);
+		n += snprintf(buf + n, len > n ? len - n : 0, "#endif\n");
+	}
+	return n;
+}
+
+static struct devattr *attr_for(struct tu *tu, const struct spec_entry *e)
+{
+	struct devattr *a = tu->attr;
+
+	if (a)
+		return a->e == e ? a : NULL;	/* one record per unit */
+	a = tu->attr = calloc(1, sizeof(*a));
+	a->e = e;
+	a->known = calloc(e->nvalues, sizeof(*a->known));
+	a->value = calloc(e->nvalues, sizeof(*a->value));
+	a->pseudo = calloc(e->nvalues, sizeof(*a->pseudo));
+	return a;
+}
+
+void devattr_read_probe(struct tu *tu, const char *name, struct entrypoint *ep)
+{
+	const char *rest = name + strlen(DEVATTR_PREFIX);
+	int idx = atoi(rest), v;
+	const char *us = strchr(rest, '_');
+	struct basic_block *bb;
+	struct instruction *insn;
+	struct devattr *a;
+
+	if (!us || idx < 0 || idx >= tu->spec->nr ||
+	    tu->spec->entries[idx].kind != SPEC_DEVICE_ATTR ||
+	    !(a = attr_for(tu, &tu->spec->entries[idx])))
+		return;
+	v = us[1] == 'm' ? -1 : atoi(us + 1);
+	if (v >= a->e->nvalues)
+		return;
+	FOR_EACH_PTR(ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			if (!insn->bb || insn->opcode != OP_RET || !insn->src)
+				continue;
+			if (v < 0) {
+				/* the mask must be a constant to mean anything */
+				if (insn->src->type == PSEUDO_VAL)
+					a->mask = insn->src->value;
+			} else if (insn->src->type == PSEUDO_VAL) {
+				a->known[v] = true;
+				a->value[v] = insn->src->value;
+			} else {
+				a->pseudo[v] = insn->src;
+			}
+			a->found++;
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+}
+
+/* Alternatives, deduplicated; the first choice that made one is kept. */
+static bool same_alt(const struct alt *a, const struct alt *b)
+{
+	return a->bits == b->bits && a->params == b->params &&
+	       a->call == b->call && a->device == b->device &&
+	       a->unknown == b->unknown;
+}
+
+static void add_alt(struct alts *s, const struct alt *a)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (same_alt(&s->v[i], a))
+			return;
+	if (s->n == MAX_ALTS) {
+		/* too many ways: the last one stands for the rest */
+		s->v[MAX_ALTS - 1].unknown = true;
+		return;
+	}
+	s->v[s->n++] = *a;
+}
+
+bool alts_union(struct alts *a, const struct alts *b)
+{
+	int i;
+
+	for (i = 0; i < b->n; i++)
+		add_alt(a, &b->v[i]);
+	return a->n < MAX_ALTS;
+}
+
+static struct alt or_alt(const struct alt *x, const struct alt *y)
+{
+	struct alt r = *x;
+
+	r.bits |= y->bits;
+	r.params |= y->params;
+	if (!r.call)
+		r.call = y->call;
+	else if (y->call && y->call != r.call)
+		r.unknown = true;	/* two results: not followed */
+	if (!r.device)
+		r.device = y->device;
+	r.unknown |= y->unknown;
+	if (!r.choice)
+		r.choice = y->choice;
+	return r;
+}
+
+void alts_or(struct alts *out, const struct alts *a, const struct alts *b)
+{
+	struct alts r = { 0 };
+	int i, j;
+
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++) {
+			struct alt x = or_alt(&a->v[i], &b->v[j]);
+
+			add_alt(&r, &x);
+		}
+	*out = r;
+}
+
+static void one(struct alts *out, struct alt a)
+{
+	out->n = 0;
+	add_alt(out, &a);
+}
+
+static bool all_pure(const struct alts *a)
+{
+	int i;
+
+	for (i = 0; i < a->n; i++)
+		if (!alt_pure(&a->v[i]))
+			return false;
+	return a->n > 0;
+}
+
+/* Is p one of the device values that did not fold (by its shape)? */
+static int shape_device(struct tu *tu, pseudo_t p)
+{
+	struct devattr *a = tu->attr;
+	struct instruction *d = p->def, *q;
+	int i, k;
+
+	for (i = 0; i < a->e->nvalues; i++) {
+		if (!a->pseudo[i])
+			continue;
+		if (same_computation(p, a->pseudo[i]))
+			return i + 1;
+		/* x86's cachemode2protval(N): the same callee, the same constants */
+		q = a->pseudo[i]->def;
+		if (!d || !q || d->opcode != OP_CALL || q->opcode != OP_CALL ||
+		    callee_ident(d) != callee_ident(q) || !callee_ident(d))
+			continue;
+		for (k = 0; call_arg(q, k); k++)
+			if (!call_arg(d, k) || !same_computation(call_arg(d, k), call_arg(q, k)))
+				break;
+		if (!call_arg(q, k) && !call_arg(d, k))
+			return i + 1;
+	}
+	return 0;
+}
+
+struct walk_ctx {
+	struct tu *tu;
+	unsigned long long full;	/* the record's mask */
+	pseudo_t path[VALUE_DEPTH_LIMIT + 2];	/* phis being followed */
+	int depth;
+};
+
+static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
+		    struct alts *out);
+
+/* The constant alternatives of an AND's other side restrict the field;
+ * anything else is a mask read from memory, which can only clear bits. */
+static void collect_and(struct walk_ctx *c, struct instruction *d,
+			unsigned long long mask, struct alts *out)
+{
+	struct alts a, b, r = { 0 };
+	int i;
+
+	collect(c, d->src1, mask, &a);
+	collect(c, d->src2, mask, &b);
+	if (b.n && a.n) {
+		bool a_pure = true;
+
+		for (i = 0; i < a.n; i++)
+			a_pure &= alt_pure(&a.v[i]) || (a.v[i].unknown && !a.v[i].params &&
+							 !a.v[i].call && !a.v[i].device);
+		if (a_pure) {	/* the value is on the right */
+			struct alts t = a;
+			a = b;
+			b = t;
+		}
+	}
+	for (i = 0; i < b.n; i++) {
+		struct alts part = { 0 };
+		int j;
+
+		for (j = 0; j < a.n; j++) {
+			struct alt x = a.v[j];
+
+			if (alt_pure(&b.v[i])) {
+				x.bits &= b.v[i].bits;
+				if (!(mask & b.v[i].bits))
+					x = (struct alt){ .choice = x.choice };
+			}
+			add_alt(&part, &x);
+		}
+		alts_union(&r, &part);
+	}
+	*out = r;
+}
+
+/* x << k or x >> k by a constant: the field comes from shifted bits. */
+static void collect_shift(struct walk_ctx *c, struct instruction *d,
+			  unsigned long long mask, struct alts *out)
+{
+	unsigned long long k = d->src2->value, m;
+	bool left = d->opcode == OP_SHL;
+	int i;
+
+	if (k >= 64) {
+		one(out, (struct alt){ 0 });
+		return;
+	}
+	m = left ? mask >> k : mask << k;
+	collect(c, d->src1, m, out);
+	for (i = 0; i < out->n; i++) {
+		struct alt *a = &out->v[i];
+
+		a->bits = (left ? a->bits << k : a->bits >> k) & mask;
+		/* a shifted parameter or result is not a protection */
+		if (k && (a->params || a->call || a->device)) {
+			*a = (struct alt){ .unknown = true, .choice = a->choice };
+		}
+	}
+}
+
+/*
+ * A select or a phi: one alternative per way in. When they differ, each
+ * remembers where it was chosen: the select, or the phi source (the
+ * return or assignment that picked it).
+ */
+#define MAX_WAYS 16
+
+static void collect_choice(struct walk_ctx *c, struct instruction *d,
+			   unsigned long long mask, struct alts *out)
+{
+	struct alts part[MAX_WAYS];
+	struct instruction *at[MAX_WAYS];
+	unsigned long long v;
+	int n = 0, i, k, j;
+	pseudo_t phi;
+
+	out->n = 0;
+	if (d->opcode == OP_SEL) {
+		if (eval_pseudo(d->src1, NULL, 0, &v)) {
+			collect(c, v ? d->src2 : d->src3, mask, out);
+			return;
+		}
+		collect(c, d->src2, mask, &part[n]);
+		at[n++] = d;
+		collect(c, d->src3, mask, &part[n]);
+		at[n++] = d;
+	} else {
+		FOR_EACH_PTR(d->phi_list, phi) {
+			if (phi == VOID || !phi->def || phi->def->opcode != OP_PHISOURCE)
+				continue;
+			if (n == MAX_WAYS) {
+				alts_union(&part[n - 1], &(struct alts){ 1, { { .unknown = true } } });
+				continue;
+			}
+			collect(c, phi->def->phi_src, mask, &part[n]);
+			at[n++] = phi->def;
+		} END_FOR_EACH_PTR(phi);
+	}
+	for (k = 0; k < n; k++)
+		alts_union(out, &part[k]);
+	/* one way only: no choice to speak of */
+	for (i = 0; out->n > 1 && i < out->n; i++)
+		for (k = 0; !out->v[i].choice && k < n; k++)
+			for (j = 0; j < part[k].n; j++)
+				if (same_alt(&part[k].v[j], &out->v[i]))
+					out->v[i].choice = at[k];
+}
+
+static void collect_def(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
+			struct alts *out)
+{
+	struct instruction *d = p->def;
+	struct alts a, b;
+	int dev;
+
+	if (!d || !d->bb) {
+		one(out, (struct alt){ .unknown = true });
+		return;
+	}
+	if (c->tu->attr && (dev = shape_device(c->tu, p))) {
+		one(out, (struct alt){ .device = dev });
+		return;
+	}
+	if (is_pass_through(d->opcode) && d->opcode != OP_NOT && d->opcode != OP_NEG) {
+		collect(c, d->src, mask, out);
+		return;
+	}
+	switch (d->opcode) {
+	case OP_NOT:
+		/* ~CONSTANT folds; ~(a select of constants) does not */
+		collect(c, d->src, mask, &a);
+		if (a.n == 1 && alt_pure(&a.v[0]))
+			one(out, (struct alt){ .bits = ~a.v[0].bits & mask });
+		else if (all_pure(&a))
+			one(out, (struct alt){ .bits = mask });	/* clears some bits: a mask */
+		else
+			one(out, (struct alt){ .unknown = true });
+		return;
+	case OP_OR: case OP_XOR: case OP_ADD:
+		collect(c, d->src1, mask, &a);
+		collect(c, d->src2, mask, &b);
+		alts_or(out, &a, &b);
+		return;
+	case OP_AND:
+		collect_and(c, d, mask, out);
+		return;
+	case OP_SHL: case OP_LSR: case OP_ASR:
+		if (d->src2->type == PSEUDO_VAL) {
+			collect_shift(c, d, mask, out);
+			return;
+		}
+		break;
+	case OP_SEL: case OP_PHI:
+		collect_choice(c, d, mask, out);
+		return;
+	case OP_CALL:
+		one(out, (struct alt){ .call = d });
+		return;
+	default:
+		break;
+	}
+	one(out, (struct alt){ .unknown = true });
+}
+
+static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
+		    struct alts *out)
+{
+	int i;
+
+	out->n = 0;
+	if (!p || !mask) {
+		one(out, (struct alt){ 0 });
+		return;
+	}
+	switch (p->type) {
+	case PSEUDO_VAL:
+		one(out, (struct alt){ .bits = p->value & mask });
+		return;
+	case PSEUDO_ARG:
+		/* a parameter counts where its field is the value's own */
+		if (mask == c->full && p->nr >= 1 && p->nr <= 64)
+			one(out, (struct alt){ .params = 1ULL << (p->nr - 1) });
+		else
+			one(out, (struct alt){ .unknown = true });
+		return;
+	case PSEUDO_REG:
+	case PSEUDO_PHI:
+		break;
+	default:
+		one(out, (struct alt){ .unknown = true });
+		return;
+	}
+	if (c->depth > VALUE_DEPTH_LIMIT) {
+		one(out, (struct alt){ .unknown = true });
+		return;
+	}
+	/* a loop's phi reached again adds nothing new */
+	for (i = 0; i < c->depth; i++)
+		if (c->path[i] == p)
+			return;
+	c->path[c->depth++] = p;
+	if (p->type == PSEUDO_PHI)
+		collect(c, p->def && p->def->opcode == OP_PHISOURCE ?
+			   p->def->phi_src : NULL, mask, out);
+	else
+		collect_def(c, p, mask, out);
+	c->depth--;
+}
+
+void attr_alts(struct tu *tu, pseudo_t p, struct alts *out)
+{
+	struct walk_ctx c = { tu };
+
+	/* without a record here, parameters and results are still followed */
+	c.full = tu->attr && tu->attr->mask ? tu->attr->mask : ~0ULL;
+	collect(&c, p, c.full, out);
+}
+
+int alt_device(struct tu *tu, const struct alt *a)
+{
+	struct devattr *at = tu->attr;
+	int i;
+
+	if (a->device)
+		return a->device - 1;
+	if (!at || !at->mask || a->params || a->call)
+		return -1;
+	for (i = 0; i < at->e->nvalues; i++)
+		if (at->known[i] && (at->value[i] & at->mask) &&
+		    (at->value[i] & at->mask) == a->bits)
+			return i;
+	return -1;
+}
