@@ -229,6 +229,19 @@ static void walk_teardowns(struct tu *tu, struct fn *fn)
 	free(tw.reported);
 }
 
+static void call_event(struct tu *tu, struct fn *fn, struct instruction *insn,
+		       const struct call *c)
+{
+	struct call_site cs = { tu, fn, insn, *c };
+
+	for_each_check(chk) {
+		struct report_at at = { chk->id, tu, fn, insn };
+
+		if (chk->check->called)
+			chk->check->called(&cs, &at);
+	}
+}
+
 void check_function(struct tu *tu, struct fn *fn)
 {
 	const struct spec_entry *e = fn->spec;
@@ -250,6 +263,7 @@ void check_function(struct tu *tu, struct fn *fn)
 			if (!insn->bb || insn->opcode != OP_CALL)
 				continue;
 			classify_call(tu, insn, &m.call);
+			call_event(tu, fn, insn, &m.call);
 			if (m.call.kind != CALL_MAP)
 				continue;
 			m.in_entry = e && e->kind == SPEC_ENTRY_MAP;

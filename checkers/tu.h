@@ -21,6 +21,7 @@ int sparse_program_main(int argc, char **argv);
 /* ioguard-sparse.c: the options the glue acts on */
 extern const struct spec *ioguard_spec;
 extern bool ioguard_warn_only;
+extern bool ioguard_user_map;		/* the user-map check is on */
 void ioguard_die(const char *fmt, const char *arg);
 
 /* tu.c: one translation unit, from its parse to its findings */

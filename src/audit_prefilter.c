@@ -26,22 +26,8 @@
 
 #include "audit.h"
 #include "ioguard.h"
+#include "prefilter_graph.h"
 
-struct node {
-	int name;
-	enum def_kind kind;
-	int unit;		/* -1: a header's */
-	bool root;		/* or an entry point: chains end there */
-	int *mentions;
-	int nmentions;
-};
-
-struct graph {
-	struct intern *names;
-	struct node *nodes;
-	int nr, alloc;
-	struct intern seen;	/* files scanned, by path */
-};
 
 static void add_file(struct audit *a, struct graph *g, struct text_file *f, int unit)
 {
@@ -72,6 +58,9 @@ static void add_file(struct audit *a, struct graph *g, struct text_file *f, int 
 		n->mentions = d->mentions;
 		n->nmentions = d->nmentions;
 		d->mentions = NULL;
+		n->sig = d->sig;
+		n->nsig = d->nsig;
+		d->sig = NULL;
 	}
 }
 
@@ -173,10 +162,8 @@ static void scan_dir(struct audit *a, struct graph *g, const char *dir)
 	free(list);
 }
 
-struct bucket { int *defs; int nr; };
-
 /* name -> the nodes that mention it */
-static struct bucket *mentioners(struct graph *g)
+struct bucket *mentioners(struct graph *g)
 {
 	struct bucket *b = calloc(g->names->nr, sizeof(*b));
 	int *count = calloc(g->names->nr, sizeof(int));
@@ -312,13 +299,18 @@ int prefilter(struct audit *a, bool all)
 			depth[i] = INT_MAX;
 		seed(a, &g, depth);
 		closure(a, &g, b, depth);
+		/* device memory's flows; its sources seed the closure again */
+		if (devmem_select(a, &g, b, depth))
+			closure(a, &g, b, depth);
 		for (i = 0; i < g.names->nr; i++)
 			free(b[i].defs);
 		free(b);
 		free(depth);
 	}
-	for (i = 0; i < g.nr; i++)
+	for (i = 0; i < g.nr; i++) {
 		free(g.nodes[i].mentions);
+		free(g.nodes[i].sig);
+	}
 	free(g.nodes);
 	intern_free(&g.seen);
 	return 0;

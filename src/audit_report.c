@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "audit_derive.h"
 #include "audit_report.h"
 #include "intern.h"
 #include "ioguard.h"
@@ -132,7 +133,9 @@ static int load_findings(sqlite3 *db, struct report *r)
 	int ordinal = 0;
 
 	if (sqlite3_prepare_v2(db,
-		"SELECT file, line, col, check_name, fn, message, MIN(unit) FROM findings "
+		"SELECT file, line, col, check_name, fn, message, MIN(unit) FROM "
+		/* and those only the whole index shows (audit_derive.c) */
+		"(SELECT * FROM findings UNION ALL SELECT * FROM temp.derived_findings) "
 		"GROUP BY file, line, col, check_name, fn, message "
 		"ORDER BY file, line, col, check_name, fn, message", -1, &st, NULL))
 		return -1;
@@ -163,7 +166,7 @@ static int load_findings(sqlite3 *db, struct report *r)
 int report_load(sqlite3 *db, struct report *r)
 {
 	memset(r, 0, sizeof(*r));
-	if (load_meta(db, r) || load_units(db, r) || load_findings(db, r) ||
+	if (load_meta(db, r) || load_units(db, r) || derive_findings(db) || load_findings(db, r) ||
 	    reach_compute(db, r)) {
 		fprintf(stderr, "ioguard: audit: cannot read the index: %s\n", sqlite3_errmsg(db));
 		return -1;
