@@ -488,7 +488,7 @@ static int ingest_line(struct audit *a, struct ingest *in, struct unit *u,
 		sqlite3_bind_int(in->flow, 5, atoi(f[4]));
 		bind_text(in->flow, 6, f[5]);
 		bind_text(in->flow, 7, f[6]);
-		bind_text(in->flow, 8, f[7]);
+		bind_text(in->flow, 8, tree_relative(a, f[7]));	/* FILE:LINE or - */
 		return step_done(a, in->flow);
 	}
 	if (!strcmp(f[0], "announce") && n == 3) {

@@ -14,11 +14,14 @@
  *   a carrying function already reached, at any depth, never past a
  *   sanitizer (the map hook, entry points, sanitizers, user maps,
  *   exempt functions): the chains `--derive` shows;
- * - the functions that make device attributes: they carry a protection
- *   and mention a device-attr value's name (MT_DEVICE_nGnRE, _PAGE_IO)
- *   through macros and inline functions. Findings are there, so they
- *   are seeds of the ordinary closure too, for their callers' chains;
- * - the units that call a user map (the user-map check's call sites).
+ * - the functions that make device attributes ("sources": they carry a
+ *   protection and mention a device-attr value's name, MT_DEVICE_nGnRE,
+ *   _PAGE_IO, through macros and inline functions) that a function of
+ *   the closures calls, and the functions of the closures that are
+ *   sources or call one: findings are there, so the latter are seeds
+ *   of the ordinary closure too, for their callers' chains;
+ * - the user maps, as seeds of the ordinary closure (their callers are
+ *   the user-map check's findings and chains).
  */
 #include <ctype.h>
 #include <limits.h>
@@ -28,7 +31,7 @@
 #include "audit.h"
 #include "prefilter_graph.h"
 
-enum { F_PROT = 1, F_SRC = 2, F_USER = 4 };
+enum { F_PROT = 1, F_SRC = 2 };
 
 static const char *const prot_types[] = {
 	"pgprot_t", "pte_t", "pmd_t", "pud_t", "p4d_t", "pgprot",
@@ -103,11 +106,6 @@ static void compute_flags(struct audit *a, struct graph *g, struct bucket *b)
 			    j < a->spec.entries[i].nvalues; j++)
 			value_names(g, a->spec.entries[i].values[j], &work, &n);
 	expand(g, b, F_SRC, work, n);
-	work = NULL, n = 0;
-	for (i = 0; i < a->spec.nr; i++)
-		if (a->spec.entries[i].kind == SPEC_USER_MAP)
-			mark(g, a->spec.entries[i].name, F_USER, &work, &n);
-	expand(g, b, F_USER, work, n);
 }
 
 static bool mentions(const struct node *d, int bit)
@@ -153,42 +151,58 @@ static bool in_closure(const int *depth, const char *reached, int name)
 	return depth[name] != INT_MAX || reached[name];
 }
 
-/* A source function that a function of the closures mentions: down its
- * mentions through macros and inline functions. */
-static void select_called_sources(struct audit *a, struct graph *g, struct bucket *defs,
-				  const char *is_source, int name, char *seen)
+/*
+ * Does name lead to a source function, itself or down a macro or an
+ * inline function it names? Those source functions' units are selected
+ * (ghes_map() reads __acpi_get_mem_attribute()'s result). memo: 0 not
+ * known yet, 1 no, 2 yes, 3 being visited.
+ */
+static bool leads_to_source(struct audit *a, struct graph *g, struct bucket *defs,
+			    const char *is_source, int name, char *memo)
 {
+	bool yes = false;
 	int i, j;
 
-	if (seen[name])
-		return;
-	seen[name] = 1;
+	if (memo[name])
+		return memo[name] == 2;
+	memo[name] = 3;
 	for (i = 0; i < defs[name].nr; i++) {
 		struct node *d = &g->nodes[defs[name].defs[i]];
 
 		if (d->kind == DEF_FUNC) {
-			if (is_source[name] && d->unit >= 0)
+			if (is_source[name] && d->unit >= 0) {
 				a->units[d->unit].selected = true;
+				yes = true;
+			}
 			continue;
 		}
 		for (j = 0; j < d->nmentions; j++)
-			select_called_sources(a, g, defs, is_source, d->mentions[j], seen);
+			yes |= leads_to_source(a, g, defs, is_source, d->mentions[j], memo);
 	}
+	memo[name] = yes ? 2 : 1;
+	return yes;
+}
+
+static bool seed_name(int *depth, int name)
+{
+	if (depth[name] == 0)
+		return false;
+	depth[name] = 0;
+	return true;
 }
 
 /*
- * Functions that make device attributes and pass them towards a page
- * table (they mention a name of the closures) are where findings are:
- * selected, and seeds of the ordinary closure (depth 0) for their
- * callers' chains. Those whose result a function of the closures reads
- * (ghes_map() calls __acpi_get_mem_attribute()) are selected. True
- * when a seed was added.
+ * The functions of the closures that make device attributes, or read a
+ * source function's result, are where findings are: selected, and seeds
+ * of the ordinary closure (depth 0) for their callers' chains. So are
+ * the user maps, for the user-map findings' chains. True when a seed
+ * was added.
  */
 static bool select_sources(struct audit *a, struct graph *g, int *depth, const char *reached)
 {
-	char *is_source = calloc(g->names->nr, 1), *seen = calloc(g->names->nr, 1);
+	char *is_source = calloc(g->names->nr, 1), *memo = calloc(g->names->nr, 1);
 	struct bucket *defs = definitions(g);
-	bool seeded = false;
+	bool seeded = false, finds;
 	int i, j;
 
 	for (i = 0; i < g->nr; i++) {
@@ -203,20 +217,24 @@ static bool select_sources(struct audit *a, struct graph *g, int *depth, const c
 
 		if (d->kind != DEF_FUNC || !in_closure(depth, reached, d->name))
 			continue;
+		finds = is_source[d->name];
 		for (j = 0; j < d->nmentions; j++)
-			select_called_sources(a, g, defs, is_source, d->mentions[j], seen);
-		if (!is_source[d->name] || d->unit < 0)
+			finds |= leads_to_source(a, g, defs, is_source, d->mentions[j], memo);
+		if (!finds || d->unit < 0 || boundary(a, g, d->name) || !mentions(d, F_PROT))
 			continue;
 		a->units[d->unit].selected = true;
-		if (depth[d->name] != 0) {
-			depth[d->name] = 0;
-			seeded = true;
-		}
+		seeded |= seed_name(depth, d->name);
+	}
+	for (i = 0; i < a->spec.nr; i++) {
+		int id = intern_lookup(g->names, a->spec.entries[i].name);
+
+		if (a->spec.entries[i].kind == SPEC_USER_MAP && id >= 0)
+			seeded |= seed_name(depth, id);
 	}
 	for (i = 0; i < g->names->nr; i++)
 		free(defs[i].defs);
 	free(defs);
-	free(seen);
+	free(memo);
 	free(is_source);
 	return seeded;
 }
@@ -233,10 +251,6 @@ bool devmem_select(struct audit *a, struct graph *g, struct bucket *b, int *dept
 	bool seeded;
 
 	compute_flags(a, g, b);
-	for (i = 0; i < g->nr; i++)
-		if (g->nodes[i].kind == DEF_FUNC && g->nodes[i].unit >= 0 &&
-		    mentions(&g->nodes[i], F_USER))
-			a->units[g->nodes[i].unit].selected = true;
 	for (i = 0; i < a->spec.nr; i++) {
 		int id = intern_lookup(g->names, a->spec.entries[i].name);
 
