@@ -9,8 +9,11 @@
  * under the mask: a bit that reads a variable elsewhere (PTE_MAYBE_NG)
  * does not matter, `prot & ~MASK` clears the field, `| PTE_ATTRINDX(4)`
  * sets it, shifts move it, and a phi or select gives one alternative per
- * choice. What is left is constants, parameters, call results, and
- * "unknown" (loads, asm), which the summaries (devflow.c) resolve.
+ * choice. Each alternative has the bits constants set and the bits its
+ * sources may set (parameters, a call's result, "unknown": loads, asm),
+ * which the summaries (devflow.c) resolve; the rest are known zeros. An
+ * entry whose present bit is known clear (a swap or migration entry:
+ * its type sits in the same bits) maps nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +36,10 @@ int devattr_probe_text(const struct spec *spec, char *buf, int len)
 			      e->mask, e->when ? " && defined(" : "",
 			      e->when ? e->when : "", e->when ? ")" : "",
 			      e->mask, i, e->mask);
+		if (e->present)
+			n += snprintf(buf + n, len > n ? len - n : 0,
+				      "static __typeof__(%s) " DEVATTR_PREFIX "%d_p(void) { return %s; }\n",
+				      e->present, i, e->present);
 		for (j = 0; j < e->nvalues; j++)
 			n += snprintf(buf + n, len > n ? len - n : 0,
 				      "static __typeof__(%s) " DEVATTR_PREFIX "%d_%d(void) { return %s; }\n",
@@ -69,7 +76,7 @@ void devattr_read_probe(struct tu *tu, const char *name, struct entrypoint *ep)
 	    tu->spec->entries[idx].kind != SPEC_DEVICE_ATTR ||
 	    !(a = attr_for(tu, &tu->spec->entries[idx])))
 		return;
-	v = us[1] == 'm' ? -1 : atoi(us + 1);
+	v = us[1] == 'm' ? -1 : us[1] == 'p' ? -2 : atoi(us + 1);
 	if (v >= a->e->nvalues)
 		return;
 	FOR_EACH_PTR(ep->bbs, bb) {
@@ -77,9 +84,9 @@ void devattr_read_probe(struct tu *tu, const char *name, struct entrypoint *ep)
 			if (!insn->bb || insn->opcode != OP_RET || !insn->src)
 				continue;
 			if (v < 0) {
-				/* the mask must be a constant to mean anything */
+				/* the mask and present bits must be constants */
 				if (insn->src->type == PSEUDO_VAL)
-					a->mask = insn->src->value;
+					*(v == -1 ? &a->mask : &a->present) = insn->src->value;
 			} else if (insn->src->type == PSEUDO_VAL) {
 				a->known[v] = true;
 				a->value[v] = insn->src->value;
@@ -94,9 +101,8 @@ void devattr_read_probe(struct tu *tu, const char *name, struct entrypoint *ep)
 /* Alternatives, deduplicated; the first choice that made one is kept. */
 static bool same_alt(const struct alt *a, const struct alt *b)
 {
-	return a->bits == b->bits && a->params == b->params &&
-	       a->call == b->call && a->device == b->device &&
-	       a->unknown == b->unknown;
+	return a->bits == b->bits && a->smask == b->smask && a->params == b->params &&
+	       a->call == b->call && a->device == b->device && a->unknown == b->unknown;
 }
 
 static void add_alt(struct alts *s, const struct alt *a)
@@ -109,6 +115,7 @@ static void add_alt(struct alts *s, const struct alt *a)
 	if (s->n == MAX_ALTS) {
 		/* too many ways: the last one stands for the rest */
 		s->v[MAX_ALTS - 1].unknown = true;
+		s->v[MAX_ALTS - 1].smask = ~0ULL;
 		return;
 	}
 	s->v[s->n++] = *a;
@@ -123,21 +130,29 @@ bool alts_union(struct alts *a, const struct alts *b)
 	return a->n < MAX_ALTS;
 }
 
+/* What y adds to x besides bits: parameters, a result, a device value. */
+static void merge_sources(struct alt *r, const struct alt *y)
+{
+	r->params |= y->params;
+	if (!r->call)
+		r->call = y->call;
+	else if (y->call && y->call != r->call)
+		r->unknown = true;	/* two results: not followed */
+	if (!r->device)
+		r->device = y->device;
+	r->unknown |= y->unknown;
+	if (!r->choice)
+		r->choice = y->choice;
+}
+
 static struct alt or_alt(const struct alt *x, const struct alt *y)
 {
 	struct alt r = *x;
 
-	r.bits |= y->bits;
-	r.params |= y->params;
-	if (!r.call)
-		r.call = y->call;
-	else if (y->call && y->call != r.call)
-		r.unknown = true;	/* two results: not followed */
-	if (!r.device)
-		r.device = y->device;
-	r.unknown |= y->unknown;
-	if (!r.choice)
-		r.choice = y->choice;
+	r.bits = x->bits | y->bits;
+	/* a bit some constant sets is set, whatever the sources say */
+	r.smask = (x->smask | y->smask) & ~r.bits;
+	merge_sources(&r, y);
 	return r;
 }
 
@@ -161,14 +176,21 @@ static void one(struct alts *out, struct alt a)
 	add_alt(out, &a);
 }
 
-static bool all_pure(const struct alts *a)
+static struct alt constant(unsigned long long v, unsigned long long mask)
 {
-	int i;
+	return (struct alt){ .bits = v & mask };
+}
 
-	for (i = 0; i < a->n; i++)
-		if (!alt_pure(&a->v[i]))
-			return false;
-	return a->n > 0;
+/* A value from elsewhere: any bit of the mask may come from it. */
+static struct alt source(struct alt a, unsigned long long mask)
+{
+	a.smask = mask;
+	return a;
+}
+
+static struct alt unknown(unsigned long long mask)
+{
+	return source((struct alt){ .unknown = true }, mask);
 }
 
 /* Is p one of the device values that did not fold (by its shape)? */
@@ -199,7 +221,7 @@ static int shape_device(struct tu *tu, pseudo_t p)
 
 struct walk_ctx {
 	struct tu *tu;
-	unsigned long long full;	/* the record's mask */
+	unsigned long long full;	/* the record's mask and present bits */
 	pseudo_t path[VALUE_DEPTH_LIMIT + 2];	/* phis being followed */
 	int depth;
 };
@@ -207,48 +229,62 @@ struct walk_ctx {
 static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 		    struct alts *out);
 
-/* The constant alternatives of an AND's other side restrict the field;
- * anything else is a mask read from memory, which can only clear bits. */
+/*
+ * x & y. A constant side keeps its ones and clears its zeros; a side
+ * that only reads memory is a mask (x86's __default_kernel_pte_mask):
+ * it can only clear bits, so the value is the other side.
+ */
+static struct alt and_alt(const struct alt *x, const struct alt *y)
+{
+	struct alt r;
+
+	if (!x->params && !x->call && !x->device && (y->params || y->call || y->device)) {
+		const struct alt *t = x;
+
+		x = y;
+		y = t;
+	}
+	if (y->unknown && !y->params && !y->call && !y->device)
+		return *x;
+	r = *x;
+	r.bits = x->bits & y->bits;
+	r.smask = (x->smask & (y->bits | y->smask)) | (y->smask & (x->bits | x->smask));
+	r.smask &= ~r.bits;
+	merge_sources(&r, y);
+	return r;
+}
+
 static void collect_and(struct walk_ctx *c, struct instruction *d,
 			unsigned long long mask, struct alts *out)
 {
-	struct alts a, b, r = { 0 };
-	int i;
+	struct alts a, b;
+	int i, j;
 
+	/* `prot & ~PTE_ATTRINDX_MASK`: only the bits the constant keeps */
+	if (d->src2->type == PSEUDO_VAL || d->src1->type == PSEUDO_VAL) {
+		pseudo_t v = d->src2->type == PSEUDO_VAL ? d->src2 : d->src1;
+		unsigned long long k = v->value & mask;
+
+		if (!k) {
+			one(out, constant(0, mask));
+			return;
+		}
+		collect(c, v == d->src2 ? d->src1 : d->src2, k, out);
+		return;
+	}
 	collect(c, d->src1, mask, &a);
 	collect(c, d->src2, mask, &b);
-	if (b.n && a.n) {
-		bool a_pure = true;
+	out->n = 0;
+	for (i = 0; i < a.n; i++)
+		for (j = 0; j < b.n; j++) {
+			struct alt x = and_alt(&a.v[i], &b.v[j]);
 
-		for (i = 0; i < a.n; i++)
-			a_pure &= alt_pure(&a.v[i]) || (a.v[i].unknown && !a.v[i].params &&
-							 !a.v[i].call && !a.v[i].device);
-		if (a_pure) {	/* the value is on the right */
-			struct alts t = a;
-			a = b;
-			b = t;
+			add_alt(out, &x);
 		}
-	}
-	for (i = 0; i < b.n; i++) {
-		struct alts part = { 0 };
-		int j;
-
-		for (j = 0; j < a.n; j++) {
-			struct alt x = a.v[j];
-
-			if (alt_pure(&b.v[i])) {
-				x.bits &= b.v[i].bits;
-				if (!(mask & b.v[i].bits))
-					x = (struct alt){ .choice = x.choice };
-			}
-			add_alt(&part, &x);
-		}
-		alts_union(&r, &part);
-	}
-	*out = r;
 }
 
-/* x << k or x >> k by a constant: the field comes from shifted bits. */
+/* x << k or x >> k by a constant: the field comes from shifted bits, and
+ * the bits shifted in are zeros. */
 static void collect_shift(struct walk_ctx *c, struct instruction *d,
 			  unsigned long long mask, struct alts *out)
 {
@@ -257,7 +293,7 @@ static void collect_shift(struct walk_ctx *c, struct instruction *d,
 	int i;
 
 	if (k >= 64) {
-		one(out, (struct alt){ 0 });
+		one(out, constant(0, mask));
 		return;
 	}
 	m = left ? mask >> k : mask << k;
@@ -266,9 +302,13 @@ static void collect_shift(struct walk_ctx *c, struct instruction *d,
 		struct alt *a = &out->v[i];
 
 		a->bits = (left ? a->bits << k : a->bits >> k) & mask;
+		a->smask = (left ? a->smask << k : a->smask >> k) & mask;
 		/* a shifted parameter or result is not a protection */
 		if (k && (a->params || a->call || a->device)) {
-			*a = (struct alt){ .unknown = true, .choice = a->choice };
+			a->params = 0;
+			a->call = NULL;
+			a->device = 0;
+			a->unknown = true;
 		}
 	}
 }
@@ -304,7 +344,7 @@ static void collect_choice(struct walk_ctx *c, struct instruction *d,
 			if (phi == VOID || !phi->def || phi->def->opcode != OP_PHISOURCE)
 				continue;
 			if (n == MAX_WAYS) {
-				alts_union(&part[n - 1], &(struct alts){ 1, { { .unknown = true } } });
+				alts_union(&part[n - 1], &(struct alts){ 1, { unknown(mask) } });
 				continue;
 			}
 			collect(c, phi->def->phi_src, mask, &part[n]);
@@ -321,19 +361,62 @@ static void collect_choice(struct walk_ctx *c, struct instruction *d,
 					out->v[i].choice = at[k];
 }
 
+static void collect_binop(struct walk_ctx *c, struct instruction *d,
+			  unsigned long long mask, struct alts *out)
+{
+	struct alts a, b;
+	int i, j;
+
+	collect(c, d->src1, mask, &a);
+	collect(c, d->src2, mask, &b);
+	if (d->opcode == OP_OR) {
+		alts_or(out, &a, &b);
+		return;
+	}
+	/* XOR and ADD: exact on constants, else no bit is known */
+	out->n = 0;
+	for (i = 0; i < a.n; i++)
+		for (j = 0; j < b.n; j++) {
+			struct alt x = a.v[i], y = b.v[j];
+
+			if (alt_pure(&x) && alt_pure(&y)) {
+				x.bits = (d->opcode == OP_XOR ? x.bits ^ y.bits : x.bits + y.bits) & mask;
+			} else {
+				merge_sources(&x, &y);
+				x.bits = 0;
+				x.smask = mask;
+			}
+			add_alt(out, &x);
+		}
+}
+
+static void collect_not(struct walk_ctx *c, struct instruction *d,
+			unsigned long long mask, struct alts *out)
+{
+	int i;
+
+	collect(c, d->src, mask, out);
+	for (i = 0; i < out->n; i++) {
+		struct alt *a = &out->v[i];
+
+		a->bits = ~a->bits & ~a->smask & mask;
+		if (!alt_pure(a))
+			a->unknown = true;
+	}
+}
+
 static void collect_def(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 			struct alts *out)
 {
 	struct instruction *d = p->def;
-	struct alts a, b;
 	int dev;
 
 	if (!d || !d->bb) {
-		one(out, (struct alt){ .unknown = true });
+		one(out, unknown(mask));
 		return;
 	}
 	if (c->tu->attr && (dev = shape_device(c->tu, p))) {
-		one(out, (struct alt){ .device = dev });
+		one(out, source((struct alt){ .device = dev }, mask));
 		return;
 	}
 	if (is_pass_through(d->opcode) && d->opcode != OP_NOT && d->opcode != OP_NEG) {
@@ -342,19 +425,10 @@ static void collect_def(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 	}
 	switch (d->opcode) {
 	case OP_NOT:
-		/* ~CONSTANT folds; ~(a select of constants) does not */
-		collect(c, d->src, mask, &a);
-		if (a.n == 1 && alt_pure(&a.v[0]))
-			one(out, (struct alt){ .bits = ~a.v[0].bits & mask });
-		else if (all_pure(&a))
-			one(out, (struct alt){ .bits = mask });	/* clears some bits: a mask */
-		else
-			one(out, (struct alt){ .unknown = true });
+		collect_not(c, d, mask, out);
 		return;
 	case OP_OR: case OP_XOR: case OP_ADD:
-		collect(c, d->src1, mask, &a);
-		collect(c, d->src2, mask, &b);
-		alts_or(out, &a, &b);
+		collect_binop(c, d, mask, out);
 		return;
 	case OP_AND:
 		collect_and(c, d, mask, out);
@@ -369,12 +443,12 @@ static void collect_def(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 		collect_choice(c, d, mask, out);
 		return;
 	case OP_CALL:
-		one(out, (struct alt){ .call = d });
+		one(out, source((struct alt){ .call = d }, mask));
 		return;
 	default:
 		break;
 	}
-	one(out, (struct alt){ .unknown = true });
+	one(out, unknown(mask));
 }
 
 static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
@@ -384,29 +458,29 @@ static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 
 	out->n = 0;
 	if (!p || !mask) {
-		one(out, (struct alt){ 0 });
+		one(out, constant(0, mask));
 		return;
 	}
 	switch (p->type) {
 	case PSEUDO_VAL:
-		one(out, (struct alt){ .bits = p->value & mask });
+		one(out, constant(p->value, mask));
 		return;
 	case PSEUDO_ARG:
 		/* a parameter counts where its field is the value's own */
 		if (mask == c->full && p->nr >= 1 && p->nr <= 64)
-			one(out, (struct alt){ .params = 1ULL << (p->nr - 1) });
+			one(out, source((struct alt){ .params = 1ULL << (p->nr - 1) }, mask));
 		else
-			one(out, (struct alt){ .unknown = true });
+			one(out, unknown(mask));
 		return;
 	case PSEUDO_REG:
 	case PSEUDO_PHI:
 		break;
 	default:
-		one(out, (struct alt){ .unknown = true });
+		one(out, unknown(mask));
 		return;
 	}
 	if (c->depth > VALUE_DEPTH_LIMIT) {
-		one(out, (struct alt){ .unknown = true });
+		one(out, unknown(mask));
 		return;
 	}
 	/* a loop's phi reached again adds nothing new */
@@ -427,22 +501,34 @@ void attr_alts(struct tu *tu, pseudo_t p, struct alts *out)
 	struct walk_ctx c = { tu };
 
 	/* without a record here, parameters and results are still followed */
-	c.full = tu->attr && tu->attr->mask ? tu->attr->mask : ~0ULL;
+	c.full = tu->attr && tu->attr->mask ? tu->attr->mask | tu->attr->present : ~0ULL;
 	collect(&c, p, c.full, out);
 }
 
 int alt_device(struct tu *tu, const struct alt *a)
 {
 	struct devattr *at = tu->attr;
+	unsigned long long m;
 	int i;
 
-	if (a->device)
-		return a->device - 1;
 	if (!at || !at->mask || a->params || a->call)
 		return -1;
+	/* an entry whose present bit is known clear maps nothing (swap entries) */
+	if (at->present && !(at->present & (a->bits | a->smask)))
+		return -1;
+	if (a->device)
+		return a->device - 1;
+	m = at->mask;
+	if (a->smask & m)
+		return -1;	/* the memory type is not known */
 	for (i = 0; i < at->e->nvalues; i++)
-		if (at->known[i] && (at->value[i] & at->mask) &&
-		    (at->value[i] & at->mask) == a->bits)
+		if (at->known[i] && (at->value[i] & m) && (at->value[i] & m) == (a->bits & m))
 			return i;
 	return -1;
+}
+
+bool alt_carries(struct tu *tu, const struct alt *a)
+{
+	/* a parameter whose memory type a constant replaced carries none */
+	return !tu->attr || !tu->attr->mask || (a->smask & tu->attr->mask);
 }

@@ -17,7 +17,8 @@
  * branch (a phi or a select) has one alternative per choice.
  */
 struct alt {
-	unsigned long long bits;	/* constant bits under the mask */
+	unsigned long long bits;	/* bits constants set */
+	unsigned long long smask;	/* bits the sources below may set */
 	unsigned long long params;	/* bit i: parameter i contributes */
 	struct instruction *call;	/* a call whose result contributes */
 	int device;			/* 1 + the device value matched by shape */
@@ -36,6 +37,7 @@ struct alts {
 struct devattr {
 	const struct spec_entry *e;
 	unsigned long long mask;
+	unsigned long long present;	/* the bits that make an entry map */
 	bool *known;			/* per value: folded to a constant */
 	unsigned long long *value;
 	pseudo_t *pseudo;		/* per value, when not a constant */
@@ -57,6 +59,8 @@ bool alts_union(struct alts *a, const struct alts *b);
 void alts_or(struct alts *out, const struct alts *a, const struct alts *b);
 /* Which device value an alternative is (0-based), or -1. */
 int alt_device(struct tu *tu, const struct alt *a);
+/* Do a's sources reach its memory-type bits (not replaced by a constant)? */
+bool alt_carries(struct tu *tu, const struct alt *a);
 /* Does anything besides constants contribute to a? */
 static inline bool alt_pure(const struct alt *a)
 {

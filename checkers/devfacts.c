@@ -88,7 +88,7 @@ static void emit(struct fn_facts *ff, int line, const struct alts *a, const char
 			put(ff, line, src, dst, x);
 			continue;
 		}
-		for (k = 0; k < 64; k++)
+		for (k = 0; k < 64 && alt_carries(ff->tu, x); k++)
 			if (x->params & (1ULL << k)) {
 				snprintf(src, sizeof(src), "param:%d", k);
 				put(ff, line, src, dst, x);

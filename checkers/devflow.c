@@ -48,6 +48,9 @@ static void resolve(struct tu *tu, struct alts *s, int depth)
 			continue;
 		}
 		base.call = NULL;
+		/* the call was all there was: its bits are the return's */
+		if (!base.params && !base.device && !base.unknown)
+			base.smask = 0;
 		for (j = 0; j < r->n; j++) {
 			struct alts acc = { 1, { r->v[j] } }, arg;
 
@@ -184,13 +187,15 @@ static unsigned long long fn_reach(struct tu *tu, struct fn *fn)
 				if (!(m & (1ULL << k)))
 					continue;
 				arg_alts(tu, insn, k, &a);
-				for (i = 0; i < a.n; i++)
-					if (a.v[i].params && !fn->reach_entry) {
+				for (i = 0; i < a.n; i++) {
+					if (!a.v[i].params || !alt_carries(tu, &a.v[i]))
+						continue;
+					if (!fn->reach_entry) {
 						fn->reach_entry = w;
 						fn->reach_next = via;
 					}
-				for (i = 0; i < a.n; i++)
 					fn->reach_params |= a.v[i].params;
+				}
 			}
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);

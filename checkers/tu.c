@@ -17,6 +17,8 @@
 
 #include "symbol.h"
 #include "scope.h"
+#include "evaluate.h"
+#include "parse.h"
 
 #include "checks.h"
 #include "devattr.h"
@@ -89,6 +91,36 @@ void tu_parsed(void)
 			if (sym->definition)
 				sym->definition->ctype.modifiers &= ~MOD_INLINE;
 		}
+	}
+}
+
+/*
+ * A spec primitive or fixmap defined inline in a header (x86's
+ * __set_fixmap()) is never linearized by sparse: only its calls were
+ * inlined, and they no longer are. The derivation needs its body, so it
+ * is evaluated and handed to sparse's loop as sparse does for an inline
+ * function whose address is taken (evaluation un-inlines it).
+ * Sinks are left alone: their bodies are where flows end.
+ */
+void tu_keep_bodies(struct symbol_list **list)
+{
+	int i, errors;
+
+	for (i = 0; active && i < cur.spec->nr; i++) {
+		const struct spec_entry *e = &cur.spec->entries[i];
+		struct symbol *sym = lookup_symbol(cur.spec_idents[i], NS_SYMBOL);
+		struct symbol *def = sym ? sym->definition : NULL;
+		struct symbol *fn = def ? def->ctype.base_type : NULL;
+		struct symbol_list *one = NULL;
+
+		if ((e->kind != SPEC_PRIMITIVE && e->kind != SPEC_FIXMAP) || !fn ||
+		    fn->type != SYM_FN || fn->stmt || !fn->inline_stmt)
+			continue;
+		errors = has_error;
+		add_symbol(&one, def);
+		evaluate_symbol_list(one);	/* it clears has_error's phase bit */
+		has_error |= errors;
+		add_symbol(list, def);
 	}
 }
 

@@ -28,6 +28,7 @@ void ioguard_die(const char *fmt, const char *arg);
 void tu_begin(const struct spec *spec);
 struct token *tu_probe_tokens(void);	/* appended to the unit's file */
 void tu_parsed(void);			/* parsed and evaluated */
+void tu_keep_bodies(struct symbol_list **list);	/* spec functions defined inline */
 void tu_add(struct symbol *sym, struct entrypoint *ep);
 void tu_end(void);			/* run the checks; no-op without a unit */
 

@@ -132,7 +132,8 @@ static int is_expr(const char *s)
 	return 1;
 }
 
-/* device-attr's keys: mask=MACRO, values=EXPR[,EXPR...], when=MACRO */
+/* device-attr's keys: mask=MACRO, values=EXPR[,EXPR...], present=MACRO,
+ * when=MACRO */
 static const char *parse_device_attr(struct spec_entry *e, const char *key,
 				     char *val, char *msg, size_t len)
 {
@@ -144,10 +145,12 @@ static const char *parse_device_attr(struct spec_entry *e, const char *key,
 		e->mask = strdup(val);
 		return NULL;
 	}
-	if (!strcmp(key, "when")) {
-		if (!is_ident(val))
-			return "when= needs a macro name";
-		e->when = strdup(val);
+	if (!strcmp(key, "when") || !strcmp(key, "present")) {
+		if (!is_ident(val)) {
+			snprintf(msg, len, "%s= needs a macro name", key);
+			return msg;
+		}
+		*(key[0] == 'w' ? &e->when : &e->present) = strdup(val);
 		return NULL;
 	}
 	if (strcmp(key, "values")) {
@@ -390,6 +393,8 @@ void spec_print(FILE *f, const struct spec *spec)
 			fprintf(f, " mask=%s values=", e->mask);
 			for (j = 0; j < e->nvalues; j++)
 				fprintf(f, "%s%s", j ? "," : "", e->values[j]);
+			if (e->present)
+				fprintf(f, " present=%s", e->present);
 			if (e->when)
 				fprintf(f, " when=%s", e->when);
 			fputc('\n', f);

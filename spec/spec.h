@@ -63,6 +63,7 @@ struct spec_entry {
 	 * expressions (evaluated in each unit) that mean device memory */
 	char *mask;
 	char *when;		/* probes only where this macro is defined too */
+	char *present;		/* the macro of the bits that make an entry map */
 	char **values;
 	int nvalues;
 	int line;

@@ -99,11 +99,11 @@ done
 
 # arm64: FIXMAP_PAGE_IO is device memory; x86: write-back (MTRRs decide)
 for c in 6.1-arm64 6.12-arm64; do
-	has_line $c "^drivers/tty/serial/earlycon.c:[0-9]*: earlycon_map: writes device memory (PTE_ATTRINDX(MT_DEVICE_nGnRE)): '__set_fixmap' -> '__set_pte"
-	has_line $c "^arch/arm64/mm/[a-z]*.c:[0-9]*: __set_fixmap: passes parameter 3 to the page tables: '__set_pte"
+	has_line $c "^drivers/tty/serial/earlycon.c:[0-9]*: earlycon_map: writes device memory (PTE_ATTRINDX(MT_DEVICE_nGnRE)): '__set_fixmap' -> '_*set_pte"
+	has_line $c "^arch/arm64/mm/[a-z]*.c:[0-9]*: __set_fixmap: passes parameter 3 to the page tables: '_*set_pte"
 	has_finding $c "bypass apple_s5l_early_console_setup" "^'apple_s5l_early_console_setup' maps MMIO with '__set_fixmap' \(device memory: PTE_ATTRINDX\(MT_DEVICE_nGnRnE\)\)"
 	has_finding $c "bypass early_ioremap" "^'early_ioremap' maps MMIO with '__early_ioremap' -> '__set_fixmap' \(device memory: PTE_ATTRINDX\(MT_DEVICE_nGnRE\)\)"
-	has_finding $c "bypass ghes_map" "^'ghes_map' may map MMIO with '__set_fixmap' -> '__set_pte' \(device memory: PTE_ATTRINDX\(MT_DEVICE_nGnRnE\) returned by '__acpi_get_mem_attribute', chosen at arch/arm64/kernel/acpi.c:[0-9]+\)"
+	has_finding $c "bypass ghes_map" "^'ghes_map' may map MMIO with '__set_fixmap' -> '_*set_pte' \(device memory: PTE_ATTRINDX\(MT_DEVICE_nGnRnE\) returned by '__acpi_get_mem_attribute', chosen at arch/arm64/kernel/acpi.c:[0-9]+\)"
 	has_finding $c "bypass efi_create_mapping" "^'efi_create_mapping' may map MMIO with 'create_pgd_mapping' -> .*\(device memory: PTE_ATTRINDX\(MT_DEVICE_nGnRE\), chosen at arch/arm64/kernel/efi.c:[0-9]+\)"
 	has_finding $c "user-map mmap_mem" "^'mmap_mem' may map device memory into user space with 'remap_pfn_range' \(PTE_ATTRINDX\(MT_DEVICE_nGnRnE\) returned by 'phys_mem_access_prot'"
 done

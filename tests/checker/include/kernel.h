@@ -59,6 +59,7 @@ extern bool arm64_use_ng_mappings;
 #define MT_DEVICE_nGnRE		4
 #define PTE_ATTRINDX(t)		((unsigned long)(t) << 2)
 #define PTE_ATTRINDX_MASK	(7UL << 2)
+#define PTE_VALID		(1UL << 0)
 #define PROT_DEFAULT		(0x703UL | PTE_MAYBE_NG)
 #define PROT_DEVICE_nGnRnE	(PROT_DEFAULT | PTE_PXN | PTE_UXN | PTE_WRITE | PTE_ATTRINDX(MT_DEVICE_nGnRnE))
 #define PROT_DEVICE_nGnRE	(PROT_DEFAULT | PTE_PXN | PTE_UXN | PTE_WRITE | PTE_ATTRINDX(MT_DEVICE_nGnRE))

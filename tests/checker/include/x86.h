@@ -18,6 +18,7 @@ typedef struct pgprot { pteval_t pgprot; } pgprot_t;
 #define __pgprot(x)	((pgprot_t) { (x) })
 #define pgprot_val(x)	((x).pgprot)
 
+#define _PAGE_PRESENT	(1UL << 0)
 #define _PAGE_PWT	(1UL << 3)
 #define _PAGE_PCD	(1UL << 4)
 #define _PAGE_PAT	(1UL << 7)
