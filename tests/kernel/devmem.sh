@@ -21,7 +21,8 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 ioguard=$top/build/ioguard
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# IOGUARD_KEEP=DIR: keep the reports and derived lists there
+trap '[ -z "${IOGUARD_KEEP:-}" ] || cp "$tmp"/*.json "$tmp"/*.derive "$IOGUARD_KEEP"/; rm -rf "$tmp"' EXIT
 pass=0 fail=0
 
 ok() { echo "ok   $1"; pass=$((pass + 1)); }
