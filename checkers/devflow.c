@@ -53,13 +53,22 @@ static void resolve(struct tu *tu, struct alts *s, int depth)
 			base.smask = 0;
 		for (j = 0; j < r->n; j++) {
 			struct alts acc = { 1, { r->v[j] } }, arg;
+			/* the bits the helper lets its parameters through */
+			unsigned long long region = r->v[j].smask;
+			int m;
 
 			acc.v[0].params = 0;
+			if (!acc.v[0].call && !acc.v[0].device && !acc.v[0].unknown)
+				acc.v[0].smask = 0;
 			for (k = 0; k < 64; k++) {
 				if (!(r->v[j].params & (1ULL << k)))
 					continue;
 				attr_alts(tu, call_arg(s->v[i].call, k), &arg);
 				resolve(tu, &arg, depth + 1);
+				for (m = 0; m < arg.n; m++) {
+					arg.v[m].bits &= region;
+					arg.v[m].smask &= region;
+				}
 				alts_or(&acc, &acc, &arg);
 			}
 			alts_or(&acc, &acc, &(struct alts){ 1, { base } });
