@@ -29,7 +29,8 @@
 #include "prefilter_graph.h"
 
 
-static void add_file(struct audit *a, struct graph *g, struct text_file *f, int unit)
+static void add_file(struct audit *a, struct graph *g, struct text_file *f, int unit,
+		     bool arch)
 {
 	int i, j;
 
@@ -61,6 +62,7 @@ static void add_file(struct audit *a, struct graph *g, struct text_file *f, int 
 		n->sig = d->sig;
 		n->nsig = d->nsig;
 		d->sig = NULL;
+		n->arch = arch;
 	}
 }
 
@@ -118,6 +120,15 @@ static bool resolve(const struct audit *a, const char *from, const char *inc,
 	return is_file(out);
 }
 
+/* A header of the arch's own (arch/ARCH/include, generated ones too). */
+static bool is_arch_header(const struct audit *a, const char *path)
+{
+	char dir[PATH_MAX];
+
+	snprintf(dir, sizeof(dir), "/arch/%s/include/", a->srcarch);
+	return strstr(path, dir) != NULL;
+}
+
 /* Scan path (once) and the files it includes with quotes. */
 static void scan_tree(struct audit *a, struct graph *g, const char *path,
 		      int unit, struct unit *u, char **dirs, int level)
@@ -134,7 +145,7 @@ static void scan_tree(struct audit *a, struct graph *g, const char *path,
 		intern(&g->seen, path);
 	if (text_scan(g->names, path, &f))
 		return;
-	add_file(a, g, &f, header ? -1 : unit);
+	add_file(a, g, &f, header ? -1 : unit, header && is_arch_header(a, path));
 	if (u && !header) {
 		u->roots = realloc(u->roots, (u->nroots + f.nroots) * sizeof(*u->roots));
 		memcpy(u->roots + u->nroots, f.roots, f.nroots * sizeof(*f.roots));

@@ -8,7 +8,7 @@
  * protection type (pgprot_t, pte_t, pmd_t, pud_t, p4d_t, x86's struct
  * pgprot: checkers/devfacts.c), so a function can pass one on only if
  * its signature or its body names such a type, itself or through a
- * macro or an inline function: it "carries" one. Selected are:
+ * macro: it "carries" one. Selected are:
  *
  * - from the sinks up, every carrying function that mentions a sink or
  *   a carrying function already reached, at any depth, never past a
@@ -18,8 +18,9 @@
  *   protection and mention a device-attr value's name, MT_DEVICE_nGnRE,
  *   _PAGE_IO, through macros and inline functions) that a function of
  *   the closures calls, and the functions of the closures that are
- *   sources or call one: findings are there, so the latter are seeds
- *   of the ordinary closure too, for their callers' chains;
+ *   sources or call one; the sources of the closures are where findings
+ *   are, so they are seeds of the ordinary closure too, for their
+ *   callers' chains;
  * - the user maps, as seeds of the ordinary closure (their callers are
  *   the user-map check's findings and chains).
  */
@@ -31,13 +32,14 @@
 #include "audit.h"
 #include "prefilter_graph.h"
 
-enum { F_PROT = 1, F_SRC = 2 };
+enum { F_PROT = 1, F_SRC = 2, F_SRC_MACRO = 4 };
 
 static const char *const prot_types[] = {
 	"pgprot_t", "pte_t", "pmd_t", "pud_t", "p4d_t", "pgprot",
 };
 
-static unsigned char *flags;	/* per name, from devmem_seed to devmem_select */
+static unsigned char *flags;	/* per name, for devmem_select */
+static char *arch_defined;	/* per name: the arch's headers define it */
 
 static void mark(struct graph *g, const char *name, int bit, int **work, int *n)
 {
@@ -50,7 +52,15 @@ static void mark(struct graph *g, const char *name, int bit, int **work, int *n)
 	(*work)[(*n)++] = id;
 }
 
-/* A flag spreads to every macro and inline function that mentions it. */
+/*
+ * A flag spreads to every macro that mentions it, and for device values
+ * (F_SRC) to inline functions too: sparse inlines them, so what they
+ * make is made in their caller. A protection type does not spread
+ * through an inline function: what comes out of one is its typed
+ * return, which its caller names to keep (kmap_local_page() builds a PTE
+ * inside; its callers carry no protection). F_SRC_MACRO: device values
+ * through macros only.
+ */
 static void expand(struct graph *g, struct bucket *b, int bit, int *work, int n)
 {
 	int i;
@@ -61,7 +71,11 @@ static void expand(struct graph *g, struct bucket *b, int bit, int *work, int n)
 		for (i = 0; i < b[x].nr; i++) {
 			struct node *d = &g->nodes[b[x].defs[i]];
 
-			if (d->kind == DEF_FUNC || (flags[d->name] & bit))
+			/* a generic fallback the arch overrides is not this
+			 * arch's (#ifndef pgprot_writecombine) */
+			if (d->kind == DEF_FUNC || (bit != F_SRC && d->kind == DEF_INLINE) ||
+			    (!d->arch && d->unit < 0 && arch_defined[d->name]) ||
+			    (flags[d->name] & bit))
 				continue;
 			flags[d->name] |= bit;
 			work = realloc(work, (n + 1) * sizeof(*work));
@@ -72,7 +86,7 @@ static void expand(struct graph *g, struct bucket *b, int bit, int *work, int n)
 }
 
 /* The identifiers of a device-attr value that are not called: MT_DEVICE_nGnRE. */
-static void value_names(struct graph *g, const char *v, int **work, int *n)
+static void value_names(struct graph *g, const char *v, int bit, int **work, int *n)
 {
 	const char *p = v, *w;
 	char name[128];
@@ -88,24 +102,31 @@ static void value_names(struct graph *g, const char *v, int **work, int *n)
 			continue;
 		memcpy(name, w, p - w);
 		name[p - w] = '\0';
-		mark(g, name, F_SRC, work, n);
+		mark(g, name, bit, work, n);
 	}
 }
 
 static void compute_flags(struct audit *a, struct graph *g, struct bucket *b)
 {
-	int *work = NULL, n = 0, i, j;
+	int *work = NULL, n = 0, i, j, k;
 
 	flags = calloc(g->names->nr, 1);
+	arch_defined = calloc(g->names->nr, 1);
+	for (i = 0; i < g->nr; i++)
+		arch_defined[g->nodes[i].name] |= g->nodes[i].arch;
 	for (i = 0; i < (int)(sizeof(prot_types) / sizeof(*prot_types)); i++)
 		mark(g, prot_types[i], F_PROT, &work, &n);
 	expand(g, b, F_PROT, work, n);
-	work = NULL, n = 0;
-	for (i = 0; i < a->spec.nr; i++)
-		for (j = 0; a->spec.entries[i].kind == SPEC_DEVICE_ATTR &&
-			    j < a->spec.entries[i].nvalues; j++)
-			value_names(g, a->spec.entries[i].values[j], &work, &n);
-	expand(g, b, F_SRC, work, n);
+	for (k = 0; k < 2; k++) {
+		int bit = k ? F_SRC_MACRO : F_SRC;
+
+		work = NULL, n = 0;
+		for (i = 0; i < a->spec.nr; i++)
+			for (j = 0; a->spec.entries[i].kind == SPEC_DEVICE_ATTR &&
+				    j < a->spec.entries[i].nvalues; j++)
+				value_names(g, a->spec.entries[i].values[j], bit, &work, &n);
+		expand(g, b, bit, work, n);
+	}
 }
 
 static bool mentions(const struct node *d, int bit)
@@ -223,7 +244,11 @@ static bool select_sources(struct audit *a, struct graph *g, int *depth, const c
 		if (!finds || d->unit < 0 || boundary(a, g, d->name) || !mentions(d, F_PROT))
 			continue;
 		a->units[d->unit].selected = true;
-		seeded |= seed_name(depth, d->name);
+		/* chains for the functions that make device attributes; one
+		 * that only reads a source's result is not a seed (they are
+		 * mm's general helpers on x86), see docs/devmem.md */
+		if (is_source[d->name])
+			seeded |= seed_name(depth, d->name);
 	}
 	for (i = 0; i < a->spec.nr; i++) {
 		int id = intern_lookup(g->names, a->spec.entries[i].name);
@@ -285,6 +310,8 @@ bool devmem_select(struct audit *a, struct graph *g, struct bucket *b, int *dept
 	free(work);
 	free(reached);
 	free(flags);
+	free(arch_defined);
 	flags = NULL;
+	arch_defined = NULL;
 	return seeded;
 }

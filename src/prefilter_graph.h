@@ -21,6 +21,7 @@ struct node {
 	int nmentions;
 	int *sig;		/* a function's signature (audit_text.h) */
 	int nsig;
+	bool arch;		/* defined in a header of the arch's */
 };
 
 struct graph {
