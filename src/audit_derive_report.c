@@ -191,10 +191,12 @@ static char *list_line(struct dgraph *g, struct dnode *n)
 	char chain[512], from_s[512], marks[128] = "", *line;
 	int i, p, from;
 
+	/* device attributes a sanitizer covers on the way (every ioremap()
+	 * caller's) are not listed: the entry point is */
 	for (i = 0; i < n->nflows && !f; i++)
 		if (n->flows[i].dst != DST_RETURN &&
 		    dflow_device(g, &n->flows[i], &label, &cond, &from) &&
-		    dflow_reaches(g, &n->flows[i], false))
+		    (dflow_reaches(g, &n->flows[i], true) || user_map_flow(g, &n->flows[i])))
 			f = &n->flows[i];
 	if (n->spec)
 		snprintf(marks, sizeof(marks), " [spec %s]", spec_kind_name(n->spec->kind));
