@@ -51,10 +51,11 @@ int mem_mmap(struct vm_area_struct *vma, unsigned long pfn)
  * check-command: sh $dir/derive.sh ioguard-sparse -Wno-decl -- $file xunit/devmem-lib.c
  *
  * check-error-start
-# functions that can write device attributes into page tables: 5
+# functions that can write device attributes into page tables: 6
 devmem-xunit.c:16: early_map: writes device memory (PTE_ATTRINDX(MT_DEVICE_nGnRE)): 'map_slots' -> '__set_fixmap' -> '__set_pte' [bypass]
 devmem-xunit.c:22: firmware_map: may write device memory (PTE_ATTRINDX(MT_DEVICE_nGnRnE) returned by 'mem_attribute', chosen at xunit/devmem-lib.c:33): '__set_fixmap' -> '__set_pte' [bypass]
 devmem-xunit.c:34: announced_map: writes device memory (PTE_ATTRINDX(MT_DEVICE_nGnRE)): 'map_slots' -> '__set_fixmap' -> '__set_pte' [announced]
+devmem-xunit.c:43: mem_mmap: may write device memory (PTE_ATTRINDX(MT_DEVICE_nGnRnE) returned by 'access_prot', chosen at xunit/devmem-lib.c:39): 'remap_pfn_range' [user-map]
 xunit/devmem-lib.c:14: __set_fixmap: passes parameter 3 to the page tables: '__set_pte' [spec fixmap]
 xunit/devmem-lib.c:21: map_slots: passes parameter 3 to the page tables: '__set_fixmap' -> '__set_pte'
 spec primitive vmap_page_range: no function body in the index (a macro here, or not built)
