@@ -19,13 +19,13 @@
 #include "intern.h"
 #include "ioguard.h"
 
-static const char *const format_names[] = { "text", "json", "sarif", "html" };
+static const char *const format_names[] = { "text", "json", "sarif", "html", "codequality" };
 
 int report_format(const char *name)
 {
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < (int)(sizeof(format_names) / sizeof(*format_names)); i++)
 		if (!strcmp(name, format_names[i]))
 			return i;
 	return -1;
@@ -213,11 +213,30 @@ void report_free(struct report *r)
 	free(r->arch);
 }
 
-/* The fingerprints a previous JSON (or SARIF) report holds. */
+/*
+ * The fingerprints a previous report holds: JSON's "fingerprint" and
+ * SARIF's partialFingerprints "ioguard/fingerprint/v1", each a key, a
+ * colon and 16 hex digits in quotes.
+ */
+static void baseline_keys(struct intern *known, const char *text, const char *key)
+{
+	const char *p, *q;
+
+	for (p = text; (p = strstr(p, key)); p += strlen(key)) {
+		q = p + strlen(key);
+		q += strspn(q, " \t\r\n");
+		if (*q++ != ':')
+			continue;
+		q += strspn(q, " \t\r\n");
+		if (*q == '"' && strspn(q + 1, "0123456789abcdef") == 16 && q[17] == '"')
+			intern_n(known, q + 1, 16);
+	}
+}
+
 static int apply_baseline(struct report *r, const char *path)
 {
 	size_t len;
-	char *text = read_file(path, &len), *p;
+	char *text = read_file(path, &len);
 	struct intern known = { 0 };
 	int i;
 
@@ -225,15 +244,17 @@ static int apply_baseline(struct report *r, const char *path)
 		fprintf(stderr, "ioguard: audit: cannot read baseline '%s'\n", path);
 		return -1;
 	}
-	for (p = text; (p = strstr(p, "\"fingerprint")); p++) {
-		char *q = strchr(p + 12, '"');
-
-		/* "fingerprint": "x" and SARIF's "ioguard/fingerprint/v1": "x" */
-		q = q ? strchr(q + 1, '"') : NULL;
-		if (q && strlen(q) > 17 && q[17] == '"')
-			intern_n(&known, q + 1, 16);
+	baseline_keys(&known, text, "\"fingerprint\"");
+	baseline_keys(&known, text, "\"ioguard/fingerprint/v1\"");
+	/* no fingerprint and no list of them: not a report (an old gate's list?) */
+	if (!known.nr && !strstr(text, "\"findings\"") && !strstr(text, "\"results\"")) {
+		fprintf(stderr, "ioguard: audit: baseline '%s' is not a JSON or SARIF report of ioguard audit\n",
+			path);
+		free(text);
+		return -1;
 	}
 	free(text);
+	r->baseline = true;
 	r->nnew = 0;
 	for (i = 0; i < r->nfindings; i++) {
 		r->findings[i].in_baseline =
@@ -322,8 +343,9 @@ static void write_format(FILE *f, const struct report *r, const struct report_op
 	switch (o->format) {
 	case FORMAT_TEXT: report_text(f, r); break;
 	case FORMAT_JSON: report_json(f, r); break;
-	case FORMAT_SARIF: report_sarif(f, r); break;
+	case FORMAT_SARIF: report_sarif(f, r, o->tree); break;
 	case FORMAT_HTML: report_html(f, r, o->tree); break;
+	case FORMAT_CODEQUALITY: report_codequality(f, r); break;
 	}
 }
 

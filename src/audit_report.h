@@ -13,7 +13,7 @@
 
 struct sqlite3;
 
-enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML };
+enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_CODEQUALITY };
 
 /* One call on the way from a root down to the finding's function. */
 struct step {
@@ -47,6 +47,7 @@ struct report {
 	int depth;
 	struct finding *findings;
 	int nfindings, nnew;
+	bool baseline;		/* compared with one: in_baseline means something */
 	int listed, checked, skipped, errors, failed;
 	struct unit_note *notes;	/* units not (fully) checked */
 	int nnotes;
@@ -75,8 +76,10 @@ int reach_compute(struct sqlite3 *db, struct report *r);
 /* one writer per format */
 void report_text(FILE *f, const struct report *r);
 void report_json(FILE *f, const struct report *r);
-void report_sarif(FILE *f, const struct report *r);
+/* tree: where the findings' sources are read back (NULL: r->tree) */
+void report_sarif(FILE *f, const struct report *r, const char *tree);
 void report_html(FILE *f, const struct report *r, const char *tree);
+void report_codequality(FILE *f, const struct report *r);
 
 /* helpers the writers share */
 void json_string(FILE *f, const char *s);

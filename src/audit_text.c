@@ -36,9 +36,11 @@ struct scan {
 	struct tok *toks;
 	int ntoks, atoks;
 	struct text_file *out;
-	int *mark;		/* id -> generation that saw it */
-	int nmark, gen;
 };
+
+/* id -> the generation (definition) that last saw it: one array for
+ * every scan, so that no scan clears it (there are ~10^5 names). */
+static int *mark, nmark, gen;
 
 static void push(struct scan *s, struct tok t)
 {
@@ -87,17 +89,17 @@ static bool skip_literal(struct scan *s)
 /* Mark id as seen in the current generation; true the first time. */
 static bool first_sight(struct scan *s, int id)
 {
-	if (id >= s->nmark) {
-		int n = s->names->nr + 1024, i;
+	if (id >= nmark) {
+		int n = s->names->nr * 2 + 1024, i;
 
-		s->mark = realloc(s->mark, n * sizeof(*s->mark));
-		for (i = s->nmark; i < n; i++)
-			s->mark[i] = 0;
-		s->nmark = n;
+		mark = realloc(mark, n * sizeof(*mark));
+		for (i = nmark; i < n; i++)
+			mark[i] = 0;
+		nmark = n;
 	}
-	if (s->mark[id] == s->gen)
+	if (mark[id] == gen)
 		return false;
-	s->mark[id] = s->gen;
+	mark[id] = gen;
 	return true;
 }
 
@@ -113,7 +115,7 @@ static struct text_def *new_def(struct scan *s, int name, enum def_kind kind,
 	d->name = name;
 	d->kind = kind;
 	d->line = line;
-	s->gen++;
+	gen++;
 	return d;
 }
 
@@ -412,7 +414,6 @@ int text_scan(struct intern *names, const char *path, struct text_file *out)
 	root_macros(&s, names);
 	structure(&s);
 	free(s.toks);
-	free(s.mark);
 	free(text);
 	return 0;
 }

@@ -25,7 +25,7 @@
 static const char usage[] =
 	"usage: ioguard audit --tree DIR --arch ARCH [--config defconfig|allmodconfig|FILE]\n"
 	"                     [--build DIR] [--index FILE] [-j N] [--spec FILE]\n"
-	"                     [--format text|json|sarif|html] [-o FILE]\n"
+	"                     [--format text|json|sarif|html|codequality] [-o FILE]\n"
 	"                     [--baseline REPORT] [--since REV] [--shard I/N]\n"
 	"                     [--no-prefilter] [--depth N] [--timeout SECONDS] [--derive] [PATH...]\n"
 	"PATHs (mm/, drivers/pci/, a file) keep only the units under them.\n";
@@ -135,7 +135,7 @@ int cmd_audit(int argc, char **argv)
 		if (i < argc)
 			fprintf(stderr, "ioguard: audit: unknown option '%s'\n", argv[i]);
 		else if (report_format(format) < 0)
-			fprintf(stderr, "ioguard: audit: unknown format '%s' (text, json, sarif, html)\n", format);
+			fprintf(stderr, "ioguard: audit: unknown format '%s' (text, json, sarif, html, codequality)\n", format);
 		fputs(usage, stderr);
 		return 2;
 	}

@@ -17,8 +17,8 @@
 #include "ioguard.h"
 
 static const char usage[] =
-	"usage: ioguard merge [--format text|json|sarif|html] [-o FILE] [--index OUT]\n"
-	"                     [--baseline REPORT] INDEX...\n";
+	"usage: ioguard merge [--format text|json|sarif|html|codequality] [-o FILE]\n"
+	"                     [--index OUT] [--baseline REPORT] INDEX...\n";
 
 static const char *const tables[] = {
 	"units", "deps", "files", "fns", "calls", "refs", "roots", "findings",

@@ -26,7 +26,7 @@ static void grow(struct intern *t)
 	for (i = 0; i < cap; i++)
 		slots[i] = -1;
 	for (i = 0; i < (size_t)t->nr; i++) {
-		size_t h = hash(t->names[i], strlen(t->names[i])) & (cap - 1);
+		size_t h = t->hashes[i] & (cap - 1);
 
 		while (slots[h] >= 0)
 			h = (h + 1) & (cap - 1);
@@ -37,18 +37,24 @@ static void grow(struct intern *t)
 	t->cap = cap;
 }
 
-static int find(struct intern *t, const char *s, size_t n, size_t *slot)
+/* The id of s, or -1 with *slot where it would go (and *full its hash). */
+static int find(struct intern *t, const char *s, size_t n, size_t *slot,
+		unsigned long *full)
 {
+	unsigned long fh = hash(s, n);
 	size_t h;
 
 	if (!t->cap)
 		grow(t);
-	h = hash(s, n) & (t->cap - 1);
+	*full = fh;
+	h = fh & (t->cap - 1);
 	for (; t->slots[h] >= 0; h = (h + 1) & (t->cap - 1)) {
-		const char *name = t->names[t->slots[h]];
+		int id = t->slots[h];
+		const char *name = t->names[id];
 
-		if (!strncmp(name, s, n) && !name[n])
-			return t->slots[h];
+		/* the full hash first: most probes end there */
+		if (t->hashes[id] == fh && !strncmp(name, s, n) && !name[n])
+			return id;
 	}
 	*slot = h;
 	return -1;
@@ -56,20 +62,23 @@ static int find(struct intern *t, const char *s, size_t n, size_t *slot)
 
 int intern_n(struct intern *t, const char *s, size_t n)
 {
+	unsigned long fh;
 	size_t slot;
-	int id = find(t, s, n, &slot);
+	int id = find(t, s, n, &slot, &fh);
 	char *copy;
 
 	if (id >= 0)
 		return id;
 	if ((size_t)(t->nr + 1) * 2 > t->cap) {
 		grow(t);
-		find(t, s, n, &slot);
+		find(t, s, n, &slot, &fh);
 	}
 	if (t->nr == t->alloc) {
 		t->alloc = t->alloc ? t->alloc * 2 : 1024;
 		t->names = realloc(t->names, t->alloc * sizeof(*t->names));
+		t->hashes = realloc(t->hashes, t->alloc * sizeof(*t->hashes));
 	}
+	t->hashes[t->nr] = fh;
 	copy = malloc(n + 1);
 	memcpy(copy, s, n);
 	copy[n] = '\0';
@@ -85,9 +94,10 @@ int intern(struct intern *t, const char *s)
 
 int intern_lookup(struct intern *t, const char *s)
 {
+	unsigned long fh;
 	size_t slot;
 
-	return find(t, s, strlen(s), &slot);
+	return find(t, s, strlen(s), &slot, &fh);
 }
 
 void intern_free(struct intern *t)
@@ -97,6 +107,7 @@ void intern_free(struct intern *t)
 	for (i = 0; i < t->nr; i++)
 		free(t->names[i]);
 	free(t->names);
+	free(t->hashes);
 	free(t->slots);
 	memset(t, 0, sizeof(*t));
 }

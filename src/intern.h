@@ -7,6 +7,7 @@
 
 struct intern {
 	char **names;		/* id -> name */
+	unsigned long *hashes;	/* id -> its hash */
 	int nr, alloc;
 	int *slots;		/* hash slots -> id, -1 empty */
 	size_t cap;

@@ -9,8 +9,9 @@
 #
 # usage: audit-units.sh TREE ARCH BUILD CONFIG OUT
 # OUT gets one line per unit: "SOURCE<TAB>ARGS" (ARGS shell-quoted as
-# kbuild wrote them, relative to BUILD). OUT is kept as a cache until
-# .config or a Makefile/Kbuild of the tree is newer than it.
+# kbuild wrote them, relative to BUILD), after a first line naming the
+# format. OUT is kept as a cache until .config or a Makefile/Kbuild of
+# the tree is newer than it, or its format line is not this one.
 set -u
 me=audit
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,7 +35,9 @@ if [ ! -f "$out/.config" ]; then
 fi
 
 # The cached list stands while no input of kbuild's object lists moved.
-if [ -s "$list" ] && [ ! "$out/.config" -nt "$list" ] && [ ! "$0" -nt "$list" ] &&
+format="# ioguard audit units 2 (make -n -j1)"
+if [ -s "$list" ] && [ ! "$out/.config" -nt "$list" ] &&
+   [ "$(head -n 1 "$list")" = "$format" ] &&
    [ -z "$(find "$tree" \( -name Makefile -o -name Kbuild -o -name 'Makefile.*' \) \
 	-newer "$list" -print -quit 2>/dev/null)" ]; then
 	exit 0
@@ -46,8 +49,11 @@ trap 'rm -f "$tmp"' EXIT INT TERM
 # -k: without built objects the final link steps fail; the per-object
 # commands before them are all printed. One job: parallel sub-makes
 # interleave what they print mid-line (-Oline does not help under -n).
-IOGUARD_JOBS=1 kmake -n -k C=2 CHECK=@IOGUARD_CHECK@ all 2>/dev/null |
-	sed -n 's/^.*@IOGUARD_CHECK@ \(.*\) \([^ ]*\)$/\2\t\1/p' |
-	sort -u -k1,1 >"$tmp"
-[ -s "$tmp" ] || die "kbuild listed no unit for $arch in $out"
+{
+	echo "$format"
+	IOGUARD_JOBS=1 kmake -n -k C=2 CHECK=@IOGUARD_CHECK@ all 2>/dev/null |
+		sed -n 's/^.*@IOGUARD_CHECK@ \(.*\) \([^ ]*\)$/\2\t\1/p' |
+		sort -u -k1,1
+} >"$tmp"
+[ "$(wc -l < "$tmp")" -gt 1 ] || die "kbuild listed no unit for $arch in $out"
 mv "$tmp" "$list"

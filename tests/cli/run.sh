@@ -47,6 +47,29 @@ one_line() {
 	fail=$((fail + 1))
 }
 
+# --ioguard-facts: the records ioguard audit reads (docs/audit.md), each
+# checked against tests/cli/facts.c
+"$checker" -Wno-decl -I"$fixtures/include" --ioguard-facts="$tmp/facts" \
+	"$here/facts.c" > /dev/null 2>&1
+f=$here/facts.c
+for want in "unit	$f" "fn	doorbell_map	$f	6	1" "fn	doorbell_setup	$f	11	0" \
+	"call	doorbell_map	vmap_page_range	8	0" "call	doorbell_setup	doorbell_map	13	1" \
+	"call	doorbell_probe	doorbell_setup	22	0" "ref	doorbell_probe	$f	26	-" \
+	"finding	$f	8	31	bypass	doorbell_map	" "dep	$fixtures/include/kernel.h" \
+	"status	ok"; do
+	if grep -qF -- "$want" "$tmp/facts"; then
+		echo "ok   facts: $(printf '%s' "$want" | cut -f1-3 | tr '\t' ' ')"
+		pass=$((pass + 1))
+	else
+		echo "FAIL facts: no '$want'"
+		sed 's/^/	/' "$tmp/facts"
+		fail=$((fail + 1))
+	fi
+done
+[ "$(tail -n 1 "$tmp/facts")" = end ] && [ "$(head -n 1 "$tmp/facts")" = "ioguard-facts	1" ] &&
+	{ echo "ok   facts: header and end"; pass=$((pass + 1)); } ||
+	{ echo "FAIL facts: header or end missing"; fail=$((fail + 1)); }
+
 printf 'hook-map h addr end phys prot\nbogus-kind f\n' > "$tmp/bad-kind.spec"
 printf 'hook-map h addr end phys prot\nprimitive f addr sideways\n' > "$tmp/bad-role.spec"
 printf 'hook-map h addr\nprimitive f addr\nteardown f addr\n' > "$tmp/dup.spec"
@@ -145,6 +168,11 @@ expect "ioguard: check without --build is a usage error" 2 "usage: ioguard check
 	"$ioguard" check --tree "$tmp" --arch arm64
 expect "ioguard: check takes no unknown option for a path" 2 "usage: ioguard check" \
 	"$ioguard" check --tree "$tmp" --arch arm64 --build "$tmp/build" --frob mm/
+expect "ioguard: audit names its formats on an unknown one" 2 \
+	"unknown format 'frob' (text, json, sarif, html, codequality)" \
+	"$ioguard" audit --tree "$tmp" --arch arm64 --format frob
+expect "ioguard: merge's usage names its formats" 2 "text|json|sarif|html|codequality" \
+	"$ioguard" merge --format frob "$tmp/none.db"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
