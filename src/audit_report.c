@@ -349,6 +349,19 @@ static void write_format(FILE *f, const struct report *r, const struct report_op
 	}
 }
 
+/* Findings of one check left out (the user-map policy of CI gates). */
+static void drop_check(struct report *r, const char *check)
+{
+	int i, kept = 0;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].check, check))
+			r->findings[kept++] = r->findings[i];
+		else
+			finding_free(&r->findings[i]);
+	r->nfindings = kept;
+}
+
 int report_write(sqlite3 *db, const struct report_opts *o)
 {
 	struct report r;
@@ -358,6 +371,8 @@ int report_write(sqlite3 *db, const struct report_opts *o)
 
 	if (report_load(db, &r))
 		return 2;
+	if (o->no_user_map)
+		drop_check(&r, "user-map");
 	if (o->since && apply_since(db, &r, o->tree ? o->tree : r.tree, o->since))
 		goto out;
 	if (o->baseline && apply_baseline(&r, o->baseline))

@@ -116,6 +116,18 @@ done
 has_finding 6.12-x86_64 "bypass apic_set_fixmap" "^'apic_set_fixmap' maps MMIO with '__set_fixmap' \(device memory: _PAGE_NOCACHE\)"
 has_finding 6.1-x86_64 "bypass register_lapic_address" "^'register_lapic_address' maps MMIO with '__set_fixmap' \(device memory: _PAGE_NOCACHE\)"
 
+# CI gates leave user mappings out (ci/ioguard-gate.sh passes --no-user-map)
+t=$("$ioguard" fetch-kernel 6.12) && b=$("$ioguard" prepare-kernel 6.12 arm64)
+"$ioguard" audit --tree "$t" --arch arm64 --build "$b" --index "$tmp/6.12-arm64.db" -j2 \
+	--no-user-map --format json -o "$tmp/nouser.json" $(paths arm64) 2>/dev/null
+if [ -z "$(findings "$tmp/nouser.json" . | grep '^user-map ')" ] &&
+   findings "$tmp/nouser.json" . | grep -qx "bypass ghes_map" &&
+   findings "$tmp/6.12-arm64.json" . | grep -q '^user-map '; then
+	ok "6.12-arm64: --no-user-map leaves the user-map findings out, the rest in"
+else
+	ko "6.12-arm64: --no-user-map" "$(findings "$tmp/nouser.json" .)"
+fi
+
 # a derived finding is reached like any other: ghes_map() from GHES's handlers
 if python3 -c 'import json,sys
 r=json.load(open(sys.argv[1]))
