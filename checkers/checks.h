@@ -36,6 +36,14 @@ struct teardown_site {
 	const struct spec_entry *spec;
 };
 
+/* Any call in a function whose body the checks read. */
+struct call_site {
+	struct tu *tu;
+	struct fn *fn;
+	struct instruction *insn;
+	struct call call;
+};
+
 /*
  * Where a check's finding goes, filled in by the engine for each event:
  * the check's name, and the call the event is about (the mapping, the
@@ -55,6 +63,7 @@ struct check {
 	void (*hooked)(const struct hook_site *h, const struct report_at *at);
 	void (*unhooked_teardown)(const struct teardown_site *t,
 				  const struct report_at *at);
+	void (*called)(const struct call_site *c, const struct report_at *at);
 };
 
 #define CHECK(id) extern const struct check check_##id;

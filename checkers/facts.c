@@ -9,6 +9,8 @@
  *	call	CALLER	CALLEE	LINE	CALLEE-STATIC
  *	ref	NAME	FILE	LINE	IN-FUNCTION|-
  *	finding	FILE	LINE	COL	CHECK	FUNCTION	MESSAGE
+ *	flow	FUNCTION	STATIC	FILE	LINE	SOURCE	DESTINATION	CHOICE
+ *	announce	FUNCTION	STATIC
  *	dep	PATH
  *	status	ok|error
  *	end
@@ -225,6 +227,34 @@ void facts_finding(struct position pos, const char *check,
 	fprintf(out, "\t%d\t%d\t%s\t%s\t", pos.line, pos.pos, check, function);
 	field(msg);
 	fputc('\n', out);
+}
+
+bool facts_on(void)
+{
+	return out != NULL;
+}
+
+/* Memory-type bits flowing in a function (devfacts.c, docs/devmem.md). */
+void facts_flow(const char *fn, bool is_static, const char *file, int line,
+		const char *src, const char *dst, const char *cond)
+{
+	if (!out)
+		return;
+	fprintf(out, "flow\t%s\t%d\t", fn, is_static);
+	field(file);
+	fprintf(out, "\t%d\t", line);
+	field(src);
+	fputc('\t', out);
+	field(dst);
+	fputc('\t', out);
+	field(cond);
+	fputc('\n', out);
+}
+
+void facts_announce(const char *fn, bool is_static)
+{
+	if (out)
+		fprintf(out, "announce\t%s\t%d\n", fn, is_static);
 }
 
 /* Every file the unit read: what an incremental audit compares. */

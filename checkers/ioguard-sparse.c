@@ -26,11 +26,12 @@
 
 const struct spec *ioguard_spec;
 bool ioguard_warn_only;
+bool ioguard_user_map;
 static bool finished;
 
 static const char usage[] =
 	"usage: ioguard-sparse [--ioguard-spec=FILE] [--ioguard-warn-only] [--ioguard-facts=FILE]\n"
-	"                      [sparse options] FILE...\n"
+	"                      [--ioguard-user-map] [sparse options] FILE...\n"
 	"Runs sparse and checks that ioremap-style mappings call the MMIO guard hooks.\n"
 	"  --ioguard-spec=FILE   read entry points, primitives and hooks from FILE\n"
 	"                        (default: the built-in spec)\n"
@@ -38,7 +39,9 @@ static const char usage[] =
 	"                        (for kbuild runs that must not stop)\n"
 	"  --ioguard-facts=FILE  also write each unit's functions, calls and findings\n"
 	"                        to FILE (for ioguard audit; docs/audit.md)\n"
-	"Checks: unhooked-map, bypass, hook-on-failure, hook-args, unhooked-unmap\n";
+	"  --ioguard-user-map    also report user mappings of device memory (user-map)\n"
+	"Checks: unhooked-map, bypass, hook-on-failure, hook-args, unhooked-unmap,\n"
+	"        user-map (off unless --ioguard-user-map)\n";
 
 void ioguard_die(const char *fmt, const char *arg)
 {
@@ -87,6 +90,8 @@ int main(int argc, char **argv)
 			facts_path = argv[i] + 16;
 		} else if (!strcmp(argv[i], "--ioguard-warn-only")) {
 			ioguard_warn_only = true;
+		} else if (!strcmp(argv[i], "--ioguard-user-map")) {
+			ioguard_user_map = true;
 		} else if (!strcmp(argv[i], "--help") && argc == 2) {
 			fputs(usage, stdout);
 			return 0;

@@ -59,6 +59,7 @@ struct symbol_list *__wrap_sparse(char *file)
 	list = __real_sparse(file);
 	unit_file_next = false;
 	tu_parsed();
+	tu_keep_bodies(&list);
 	facts_data(list);
 	return list;
 }

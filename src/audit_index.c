@@ -36,9 +36,16 @@ static const char schema[] =
 	"CREATE INDEX IF NOT EXISTS roots_unit ON roots(unit);"
 	"CREATE TABLE IF NOT EXISTS findings(unit TEXT, file TEXT, line INTEGER, col INTEGER,"
 	" check_name TEXT, fn TEXT, message TEXT);"
-	"CREATE INDEX IF NOT EXISTS findings_unit ON findings(unit);";
+	"CREATE INDEX IF NOT EXISTS findings_unit ON findings(unit);"
+	/* device memory as data flow (audit_derive.c, docs/devmem.md) */
+	"CREATE TABLE IF NOT EXISTS flows(unit TEXT, fn TEXT, static INTEGER, file TEXT,"
+	" line INTEGER, src TEXT, dst TEXT, cond TEXT);"
+	"CREATE INDEX IF NOT EXISTS flows_unit ON flows(unit);"
+	"CREATE TABLE IF NOT EXISTS announces(unit TEXT, fn TEXT, static INTEGER);"
+	"CREATE INDEX IF NOT EXISTS announces_unit ON announces(unit);";
 
-static const char *const unit_tables[] = { "deps", "fns", "calls", "refs", "roots", "findings" };
+static const char *const unit_tables[] = { "deps", "fns", "calls", "refs", "roots", "findings",
+					   "flows", "announces" };
 
 static const char *const state_names[] = {
 	[UNIT_NEW] = "new", [UNIT_CHECKED] = "checked", [UNIT_ERROR] = "error",
@@ -192,12 +199,15 @@ void index_close(struct audit *a)
 /* What the report needs of the run: its depth, the spec's entry points. */
 int index_set_meta(struct audit *a)
 {
-	sqlite3_stmt *st = prepare(a, "INSERT OR REPLACE INTO meta VALUES ('depth', ?), ('entries', ?)");
-	char *entries = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&entries, &len);
+	sqlite3_stmt *st = prepare(a, "INSERT OR REPLACE INTO meta VALUES ('depth', ?), ('entries', ?), ('spec', ?)");
+	char *entries = NULL, *spec = NULL;
+	size_t len = 0, slen = 0;
+	FILE *m = open_memstream(&entries, &len), *sm = open_memstream(&spec, &slen);
 	int i, rc;
 
+	/* the whole spec, normalised: audit_derive.c reads the kinds */
+	spec_print(sm, &a->spec);
+	fclose(sm);
 	for (i = 0; i < a->spec.nr; i++)
 		if (a->spec.entries[i].kind == SPEC_ENTRY_MAP ||
 		    a->spec.entries[i].kind == SPEC_ENTRY_UNMAP)
@@ -205,13 +215,16 @@ int index_set_meta(struct audit *a)
 	fclose(m);
 	if (!st) {
 		free(entries);
+		free(spec);
 		return -1;
 	}
 	sqlite3_bind_int(st, 1, a->depth);
 	bind_text(st, 2, entries);
+	bind_text(st, 3, spec);
 	rc = step_done(a, st);
 	sqlite3_finalize(st);
 	free(entries);
+	free(spec);
 	return rc;
 }
 
@@ -396,6 +409,7 @@ static int fields(char *line, char **f, int max)
 
 struct ingest {
 	sqlite3_stmt *dep, *file, *fn, *call, *ref, *finding;
+	sqlite3_stmt *flow, *announce;
 };
 
 static void ingest_free(struct ingest *in)
@@ -406,13 +420,15 @@ static void ingest_free(struct ingest *in)
 	sqlite3_finalize(in->call);
 	sqlite3_finalize(in->ref);
 	sqlite3_finalize(in->finding);
+	sqlite3_finalize(in->flow);
+	sqlite3_finalize(in->announce);
 }
 
 static int ingest_line(struct audit *a, struct ingest *in, struct unit *u,
 		       char *line, bool *error)
 {
 	char *f[8];
-	int n = fields(line, f, 8);
+	int n = fields(line, f, 8);	/* flow has 8 fields: the most */
 	struct stat st;
 
 	if (!strcmp(f[0], "dep") && n == 2) {
@@ -462,6 +478,23 @@ static int ingest_line(struct audit *a, struct ingest *in, struct unit *u,
 		bind_text(in->finding, 7, f[6]);
 		return step_done(a, in->finding);
 	}
+	if (!strcmp(f[0], "flow") && n == 8) {
+		bind_text(in->flow, 1, u->rel);
+		bind_text(in->flow, 2, f[1]);
+		sqlite3_bind_int(in->flow, 3, atoi(f[2]));
+		bind_text(in->flow, 4, tree_relative(a, f[3]));
+		sqlite3_bind_int(in->flow, 5, atoi(f[4]));
+		bind_text(in->flow, 6, f[5]);
+		bind_text(in->flow, 7, f[6]);
+		bind_text(in->flow, 8, tree_relative(a, f[7]));	/* FILE:LINE or - */
+		return step_done(a, in->flow);
+	}
+	if (!strcmp(f[0], "announce") && n == 3) {
+		bind_text(in->announce, 1, u->rel);
+		bind_text(in->announce, 2, f[1]);
+		sqlite3_bind_int(in->announce, 3, atoi(f[2]));
+		return step_done(a, in->announce);
+	}
 	if (!strcmp(f[0], "status") && n == 2)
 		*error = strcmp(f[1], "ok");
 	return 0;
@@ -491,8 +524,10 @@ int index_ingest(struct audit *a, struct unit *u, const char *facts)
 	in.call = prepare(a, "INSERT INTO calls VALUES (?, ?, ?, ?, ?)");
 	in.ref = prepare(a, "INSERT INTO refs VALUES (?, ?, ?, ?, ?)");
 	in.finding = prepare(a, "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)");
+	in.flow = prepare(a, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	in.announce = prepare(a, "INSERT INTO announces VALUES (?, ?, ?)");
 	if (!in.dep || !in.file || !in.fn || !in.call || !in.ref || !in.finding ||
-	    index_begin(a))
+	    !in.flow || !in.announce || index_begin(a))
 		goto out;
 	if (index_drop_unit(a, u->rel))
 		goto rollback;

@@ -26,24 +26,11 @@
 
 #include "audit.h"
 #include "ioguard.h"
+#include "prefilter_graph.h"
 
-struct node {
-	int name;
-	enum def_kind kind;
-	int unit;		/* -1: a header's */
-	bool root;		/* or an entry point: chains end there */
-	int *mentions;
-	int nmentions;
-};
 
-struct graph {
-	struct intern *names;
-	struct node *nodes;
-	int nr, alloc;
-	struct intern seen;	/* files scanned, by path */
-};
-
-static void add_file(struct audit *a, struct graph *g, struct text_file *f, int unit)
+static void add_file(struct audit *a, struct graph *g, struct text_file *f, int unit,
+		     bool arch)
 {
 	int i, j;
 
@@ -72,6 +59,10 @@ static void add_file(struct audit *a, struct graph *g, struct text_file *f, int 
 		n->mentions = d->mentions;
 		n->nmentions = d->nmentions;
 		d->mentions = NULL;
+		n->sig = d->sig;
+		n->nsig = d->nsig;
+		d->sig = NULL;
+		n->arch = arch;
 	}
 }
 
@@ -129,6 +120,15 @@ static bool resolve(const struct audit *a, const char *from, const char *inc,
 	return is_file(out);
 }
 
+/* A header of the arch's own (arch/ARCH/include, generated ones too). */
+static bool is_arch_header(const struct audit *a, const char *path)
+{
+	char dir[PATH_MAX];
+
+	snprintf(dir, sizeof(dir), "/arch/%s/include/", a->srcarch);
+	return strstr(path, dir) != NULL;
+}
+
 /* Scan path (once) and the files it includes with quotes. */
 static void scan_tree(struct audit *a, struct graph *g, const char *path,
 		      int unit, struct unit *u, char **dirs, int level)
@@ -145,7 +145,7 @@ static void scan_tree(struct audit *a, struct graph *g, const char *path,
 		intern(&g->seen, path);
 	if (text_scan(g->names, path, &f))
 		return;
-	add_file(a, g, &f, header ? -1 : unit);
+	add_file(a, g, &f, header ? -1 : unit, header && is_arch_header(a, path));
 	if (u && !header) {
 		u->roots = realloc(u->roots, (u->nroots + f.nroots) * sizeof(*u->roots));
 		memcpy(u->roots + u->nroots, f.roots, f.nroots * sizeof(*f.roots));
@@ -173,10 +173,8 @@ static void scan_dir(struct audit *a, struct graph *g, const char *dir)
 	free(list);
 }
 
-struct bucket { int *defs; int nr; };
-
 /* name -> the nodes that mention it */
-static struct bucket *mentioners(struct graph *g)
+struct bucket *mentioners(struct graph *g)
 {
 	struct bucket *b = calloc(g->names->nr, sizeof(*b));
 	int *count = calloc(g->names->nr, sizeof(int));
@@ -312,13 +310,18 @@ int prefilter(struct audit *a, bool all)
 			depth[i] = INT_MAX;
 		seed(a, &g, depth);
 		closure(a, &g, b, depth);
+		/* device memory's flows; its sources seed the closure again */
+		if (devmem_select(a, &g, b, depth))
+			closure(a, &g, b, depth);
 		for (i = 0; i < g.names->nr; i++)
 			free(b[i].defs);
 		free(b);
 		free(depth);
 	}
-	for (i = 0; i < g.nr; i++)
+	for (i = 0; i < g.nr; i++) {
 		free(g.nodes[i].mentions);
+		free(g.nodes[i].sig);
+	}
 	free(g.nodes);
 	intern_free(&g.seen);
 	return 0;

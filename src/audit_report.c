@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "audit_derive.h"
 #include "audit_report.h"
 #include "intern.h"
 #include "ioguard.h"
@@ -131,7 +132,9 @@ static int load_findings(sqlite3 *db, struct report *r)
 	int ordinal = 0;
 
 	if (sqlite3_prepare_v2(db,
-		"SELECT file, line, col, check_name, fn, message, MIN(unit) FROM findings "
+		"SELECT file, line, col, check_name, fn, message, MIN(unit) FROM "
+		/* and those only the whole index shows (audit_derive.c) */
+		"(SELECT * FROM findings UNION ALL SELECT * FROM temp.derived_findings) "
 		"GROUP BY file, line, col, check_name, fn, message "
 		"ORDER BY file, line, col, check_name, fn, message", -1, &st, NULL))
 		return -1;
@@ -162,7 +165,7 @@ static int load_findings(sqlite3 *db, struct report *r)
 int report_load(sqlite3 *db, struct report *r)
 {
 	memset(r, 0, sizeof(*r));
-	if (load_meta(db, r) || load_units(db, r) || load_findings(db, r) ||
+	if (load_meta(db, r) || load_units(db, r) || derive_findings(db) || load_findings(db, r) ||
 	    reach_compute(db, r)) {
 		fprintf(stderr, "ioguard: audit: cannot read the index: %s\n", sqlite3_errmsg(db));
 		return -1;
@@ -355,6 +358,19 @@ static void write_format(FILE *f, const struct report *r, const struct report_op
 	}
 }
 
+/* Findings of one check left out (the user-map policy of CI gates). */
+static void drop_check(struct report *r, const char *check)
+{
+	int i, kept = 0;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].check, check))
+			r->findings[kept++] = r->findings[i];
+		else
+			finding_free(&r->findings[i]);
+	r->nfindings = kept;
+}
+
 int report_write(sqlite3 *db, const struct report_opts *o)
 {
 	struct report r;
@@ -364,6 +380,8 @@ int report_write(sqlite3 *db, const struct report_opts *o)
 
 	if (report_load(db, &r))
 		return 2;
+	if (o->no_user_map)
+		drop_check(&r, "user-map");
 	if (o->since && apply_since(db, &r, o->tree ? o->tree : r.tree, o->since))
 		goto out;
 	if (o->baseline && apply_baseline(&r, o->baseline))

@@ -59,6 +59,7 @@ struct report_opts {
 	const char *baseline;	/* a JSON report: its findings are known */
 	const char *since;	/* a git revision of the tree */
 	const char *tree;	/* for --since and source excerpts */
+	bool no_user_map;	/* leave the user-map check's findings out (CI gates) */
 };
 
 int report_format(const char *name);

@@ -78,7 +78,7 @@ static int start(struct pool *p, struct slot *s, struct unit *u)
 	if (a->spec_path)
 		snprintf(spec_opt, sizeof(spec_opt), " --ioguard-spec=\"$4\"");
 	/* kbuild's arguments are shell words: sh reads them as make would */
-	if (asprintf(&script, "cd \"$1\" && exec \"$2\" --ioguard-warn-only --ioguard-facts=\"$3\"%s %s %s",
+	if (asprintf(&script, "cd \"$1\" && exec \"$2\" --ioguard-warn-only --ioguard-user-map --ioguard-facts=\"$3\"%s %s %s",
 		     spec_opt, u->args, u->src) < 0)
 		return -1;
 	unlink(s->facts);

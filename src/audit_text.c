@@ -306,6 +306,9 @@ static void structure(struct scan *s)
 	struct text_def *owner = NULL;
 	int owner_idx = -1;
 	int *refs = NULL, nrefs = 0, k;
+	/* identifiers of the declaration being read at file scope: a
+	 * function's signature once its '{' comes (types: docs/devmem.md) */
+	int *decl = NULL, ndecl = 0;
 
 	for (i = 0; i < s->ntoks; i++) {
 		const struct tok *x = &t[i];
@@ -324,6 +327,10 @@ static void structure(struct scan *s)
 			}
 			if (owner_idx >= 0)
 				mention(s, &s->out->defs[owner_idx], x->id);
+			else if (brace == 0) {
+				decl = realloc(decl, (ndecl + 1) * sizeof(*decl));
+				decl[ndecl++] = x->id;
+			}
 			/* .probe = fn */
 			if (next && is_punct(next, '=') && prev && is_punct(prev, '.') &&
 			    i + 2 < s->ntoks && t[i + 2].type == T_IDENT &&
@@ -355,6 +362,7 @@ static void structure(struct scan *s)
 			if (brace == 0) {
 				cand = -1;
 				inline_seen = eq_seen = false;
+				ndecl = 0;
 			}
 			break;
 		case '{':
@@ -363,13 +371,18 @@ static void structure(struct scan *s)
 				owner = new_def(s, cand, inline_seen ? DEF_INLINE : DEF_FUNC,
 						cand_line);
 				owner_idx = owner - s->out->defs;
+				owner->sig = decl;
+				owner->nsig = ndecl;
+				decl = NULL;
 			}
+			ndecl = 0;
 			break;
 		case '}':
 			if (brace > 0 && --brace == 0) {
 				owner_idx = -1;
 				cand = -1;
 				inline_seen = eq_seen = false;
+				ndecl = 0;
 			}
 			break;
 		}
@@ -384,6 +397,7 @@ static void structure(struct scan *s)
 			add_root(s->out, refs[k], ROOT_CALLBACK, s->out->defs[i].line);
 	}
 	free(refs);
+	free(decl);
 }
 
 int text_scan(struct intern *names, const char *path, struct text_file *out)
@@ -409,8 +423,10 @@ void text_free(struct text_file *f)
 {
 	int i;
 
-	for (i = 0; i < f->ndefs; i++)
+	for (i = 0; i < f->ndefs; i++) {
 		free(f->defs[i].mentions);
+		free(f->defs[i].sig);
+	}
 	for (i = 0; i < f->nincludes; i++)
 		free(f->includes[i]);
 	free(f->defs);

@@ -31,6 +31,8 @@ struct text_def {
 	int line;
 	int *mentions;		/* identifiers in the body, each once */
 	int nmentions, amentions;
+	int *sig;		/* a function's: identifiers before its body (types) */
+	int nsig;
 };
 
 struct text_root {

@@ -16,6 +16,7 @@
 
 #include "arch.h"
 #include "audit.h"
+#include "audit_derive.h"
 #include "audit_report.h"
 #include "ioguard.h"
 
@@ -26,7 +27,7 @@ static const char usage[] =
 	"                     [--build DIR] [--index FILE] [-j N] [--spec FILE]\n"
 	"                     [--format text|json|sarif|html|codequality] [-o FILE]\n"
 	"                     [--baseline REPORT] [--since REV] [--shard I/N]\n"
-	"                     [--no-prefilter] [--depth N] [--timeout SECONDS] [PATH...]\n"
+	"                     [--no-prefilter] [--depth N] [--timeout SECONDS] [--derive] [--no-user-map] [PATH...]\n"
 	"PATHs (mm/, drivers/pci/, a file) keep only the units under them.\n";
 
 static int parse_int(const char *s, int *out, int min)
@@ -93,7 +94,8 @@ int cmd_audit(int argc, char **argv)
 	const char *index = NULL, *jobs = NULL, *format = "text", *output = NULL;
 	const char *baseline = NULL, *since = NULL, *shard = NULL, *depth = NULL;
 	const char *timeout = NULL, *spec = NULL;
-	int no_prefilter = 0, shard_i = 1, shard_n = 1, i, j, rc, npaths = 0;
+	int no_prefilter = 0, shard_i = 1, shard_n = 1, i, j, rc, npaths = 0, derive = 0;
+	int no_user_map = 0;
 	char *paths[MAX_PATHS];
 	static struct audit a;
 	const struct arch *ar;
@@ -105,7 +107,8 @@ int cmd_audit(int argc, char **argv)
 		{ "--format", &format }, { "-o", &output }, { "--baseline", &baseline },
 		{ "--since", &since }, { "--shard", &shard }, { "--depth", &depth },
 		{ "--timeout", &timeout }, { "--spec", &spec },
-		{ "--no-prefilter", NULL, &no_prefilter }, { NULL }
+		{ "--no-prefilter", NULL, &no_prefilter }, { "--derive", NULL, &derive },
+		{ "--no-user-map", NULL, &no_user_map }, { NULL }
 	};
 
 	a.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -193,7 +196,13 @@ int cmd_audit(int argc, char **argv)
 		index_close(&a);
 		return 2;
 	}
+	if (derive) {	/* the derived list instead of the report (docs/devmem.md) */
+		rc = audit_derive_output(a.db, output);
+		index_close(&a);
+		return rc;
+	}
 	ro.format = report_format(format);
+	ro.no_user_map = no_user_map;
 	ro.output = output;
 	ro.baseline = baseline;
 	ro.since = since;

@@ -21,7 +21,8 @@ static const char usage[] =
 	"                     [--index OUT] [--baseline REPORT] INDEX...\n";
 
 static const char *const tables[] = {
-	"units", "deps", "files", "fns", "calls", "refs", "roots", "findings"
+	"units", "deps", "files", "fns", "calls", "refs", "roots", "findings",
+	"flows", "announces"
 };
 
 static int attach_copy(sqlite3 *db, const char *path, bool first)

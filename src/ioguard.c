@@ -39,6 +39,9 @@ static const struct command {
 	{ "merge", cmd_merge,
 	  "merge [--format F] [-o FILE] [--index OUT] INDEX...\n"
 	  "                               one report from shard indexes (audit --shard I/N)" },
+	{ "derive", cmd_derive,
+	  "derive [--spec FILE] [--tree DIR] FACTS...\n"
+	  "                               device-memory flows across units, from facts files" },
 	{ "arch", cmd_arch,
 	  "arch NAME                    print an arch's kbuild facts as shell assignments" },
 	{ "cocci", cmd_cocci,

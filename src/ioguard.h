@@ -28,6 +28,7 @@ int load_spec(const char *cmd, struct spec *spec, const char *path);
 int cmd_check(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_derive(int argc, char **argv);
 /* cmd_check.c: the checker binary ($IOGUARD_SPARSE, else the one built
  * beside this binary), or NULL after a one-line "ioguard: CMD: ...". */
 const char *checker_path(const char *cmd);

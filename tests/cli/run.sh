@@ -76,6 +76,13 @@ printf 'hook-map h addr\nprimitive f addr\nteardown f addr\n' > "$tmp/dup.spec"
 printf 'primitive f addr\n' > "$tmp/nohook.spec"
 printf 'hook-map h addr\nexempt g\n' > "$tmp/noreason.spec"
 printf 'hook-map h addr\nprimitive f addr success=maybe\n' > "$tmp/badsuccess.spec"
+# the device-memory kinds (docs/spec.md)
+printf 'hook-map h addr\ndevice-attr arm64 mask=M\n' > "$tmp/novalues.spec"
+printf 'hook-map h addr\ndevice-attr arm64 prot mask=M values=V\n' > "$tmp/attrrole.spec"
+printf 'hook-map h addr\ndevice-attr arm64 mask=M values=V,W;x\n' > "$tmp/badexpr.spec"
+printf 'hook-map h addr\ndevice-attr arm64 mask=(M) values=V\n' > "$tmp/badmask.spec"
+printf 'hook-map h addr\nsink s - addr\n' > "$tmp/sinkrole.spec"
+printf 'hook-map h addr\nprimitive p pte\nsink set_pte - pte\nsanitizer my_map addr\nuser-map vm_iomap_memory - phys size\ndevice-attr arm64 mask=PTE_ATTRINDX_MASK values=PTE_ATTRINDX(3),PTE_ATTRINDX(4) # nGnRnE, nGnRE\n' > "$tmp/devmem.spec"
 
 expect "checker: no input file" 2 "no input file" "$checker"
 one_line "checker: no input file"
@@ -97,6 +104,22 @@ expect "checker: exempt without reason" 2 "noreason.spec:2: exempt 'g' needs a r
 	"$checker" --ioguard-spec="$tmp/noreason.spec" "$fixtures/clean-no-mapping.c"
 expect "checker: bad success value" 2 "badsuccess.spec:2: success=maybe" \
 	"$checker" --ioguard-spec="$tmp/badsuccess.spec" "$fixtures/clean-no-mapping.c"
+expect "spec: device-attr without values=" 2 "novalues.spec:2: device-attr needs mask= and values=" \
+	"$checker" --ioguard-spec="$tmp/novalues.spec" "$fixtures/clean-no-mapping.c"
+expect "spec: device-attr takes no roles" 2 "attrrole.spec:2: device-attr takes mask= and values=, not 'prot'" \
+	"$ioguard" spec --spec "$tmp/attrrole.spec"
+expect "spec: a device-attr value must be an expression" 2 "badexpr.spec:2: values=: 'W;x' is not an expression" \
+	"$ioguard" spec --spec "$tmp/badexpr.spec"
+expect "spec: device-attr mask= is a macro name" 2 "badmask.spec:2: mask= needs a macro name" \
+	"$ioguard" spec --spec "$tmp/badmask.spec"
+expect "spec: a sink needs a pte or prot parameter" 2 "sinkrole.spec:2: a sink needs a parameter with role prot or pte" \
+	"$ioguard" spec --spec "$tmp/sinkrole.spec"
+expect "spec: the unknown-role message lists pte" 2 "unknown role 'sideways' (addr, end, phys, prot, size, idx, area, res, pte, -)" \
+	"$ioguard" spec --spec "$tmp/bad-role.spec"
+expect "spec: sink, sanitizer, user-map, device-attr normalised" 0 "" \
+	sh -c "'$ioguard' spec --spec '$tmp/devmem.spec' > '$tmp/a' && printf '%s\n' 'hook-map h addr success=zero' 'primitive p pte success=zero' 'sink set_pte - pte success=void' 'sanitizer my_map addr success=zero' 'user-map vm_iomap_memory - phys size success=zero' 'device-attr arm64 mask=PTE_ATTRINDX_MASK values=PTE_ATTRINDX(3),PTE_ATTRINDX(4)' | cmp -s - '$tmp/a'"
+expect "spec: the default spec has device attributes for arm64, x86_64, riscv" 0 "" \
+	sh -c "[ \"\$('$ioguard' spec | awk '\$1 == \"device-attr\" { printf \"%s \", \$2 }')\" = 'arm64 x86_64 riscv ' ]"
 expect "checker: missing spec file" 2 "$tmp/none.spec: No such file" \
 	"$checker" --ioguard-spec="$tmp/none.spec" "$fixtures/clean-no-mapping.c"
 expect "checker: clean file exits 0 silently" 0 "" \
