@@ -26,10 +26,14 @@ CFLAGS += -Wall -Wno-unused-parameter -std=gnu11
 SPARSE_CFLAGS := -I$(SPARSE_DIR)
 
 B := build
-CHECKER_SRCS := $(wildcard checkers/*.c)
+# checkers/core/: the analysis, on ioguard's IR; built without any
+# frontend's headers. checkers/fe-sparse/: sparse's program and IR.
+CORE_SRCS := $(wildcard checkers/core/*.c)
+CORE_OBJS := $(patsubst checkers/%.c,$(B)/checkers/%.o,$(CORE_SRCS))
+FE_SPARSE_SRCS := $(wildcard checkers/fe-sparse/*.c)
 # spec/: the one spec and its parser, linked into both binaries.
 SPEC_OBJS := $(B)/spec/spec.o $(B)/spec/default-spec.o
-CHECKER_OBJS := $(patsubst checkers/%.c,$(B)/checkers/%.o,$(CHECKER_SRCS)) $(SPEC_OBJS)
+CHECKER_OBJS := $(CORE_OBJS) $(patsubst checkers/%.c,$(B)/checkers/%.o,$(FE_SPARSE_SRCS)) $(SPEC_OBJS)
 CMD_SRCS := $(wildcard src/*.c)
 CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) $(SPEC_OBJS) $(B)/src/check_docs.o
 
@@ -46,7 +50,11 @@ deps:
 $(LIBSPARSE):
 	@src/sh/fetch-sparse.sh >/dev/null
 
-$(B)/checkers/%.o: checkers/%.c checkers/*.h checkers/checks.def spec/spec.h | $(LIBSPARSE)
+$(B)/checkers/core/%.o: checkers/core/%.c checkers/core/*.h checkers/core/checks.def spec/spec.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ispec -c -o $@ $<
+
+$(B)/checkers/fe-sparse/%.o: checkers/fe-sparse/%.c checkers/fe-sparse/*.h checkers/core/*.h spec/spec.h | $(LIBSPARSE)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Ispec $(SPARSE_CFLAGS) -c -o $@ $<
 
@@ -55,9 +63,9 @@ $(B)/src/%.o: src/%.c src/*.h spec/spec.h
 	$(CC) $(CFLAGS) -Ispec -c -o $@ $<
 
 # The reports' rule help: docs/checker.md's table of checks, as C.
-$(B)/src/check_docs.c: checkers/checks.def docs/checker.md checkers/embed-docs.sh
+$(B)/src/check_docs.c: checkers/core/checks.def docs/checker.md checkers/embed-docs.sh
 	@mkdir -p $(dir $@)
-	checkers/embed-docs.sh checkers/checks.def docs/checker.md > $@.tmp && mv $@.tmp $@
+	checkers/embed-docs.sh checkers/core/checks.def docs/checker.md > $@.tmp && mv $@.tmp $@
 
 $(B)/src/check_docs.o: $(B)/src/check_docs.c src/check_docs.h
 	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
@@ -76,7 +84,7 @@ $(B)/spec/default-spec.o: $(B)/spec/default-spec.c
 # ioguard-sparse is the sparse program plus ioguard: sparse's own main
 # (sparse.c, which libsparse.a lacks) as the fetched build compiled it,
 # its main renamed, and the library calls it makes that ioguard watches
-# wrapped (checkers/sparse-glue.c). Nothing of sparse is copied here.
+# wrapped (checkers/fe-sparse/sparse-glue.c). Nothing of sparse is copied here.
 SPARSE_PROGRAM := $(B)/checkers/sparse-program.o
 SPARSE_WRAPS := sparse_initialize sparse tokenize linearize_symbol report_stats
 comma := ,

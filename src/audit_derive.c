@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Device memory across units: the index's flow facts (one unit each,
- * checkers/devfacts.c) joined into one graph and solved to a fixed
+ * checkers/core/devfacts.c) joined into one graph and solved to a fixed
  * point (docs/devmem.md):
  *
  *   reach(F, p)  parameter p of F reaches a sink: F passes it to a sink,

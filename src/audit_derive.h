@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Device memory across units (docs/devmem.md): the flow facts of every
- * unit in the index (checkers/devfacts.c), combined to a fixed point
+ * unit in the index (checkers/core/devfacts.c), combined to a fixed point
  * over the call graph. What it derives is output: the functions that
  * can write device attributes into page tables, and the device flows no
  * sanitizer covers that no unit could see alone.

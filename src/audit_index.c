@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The audit's index: one SQLite file per audit (or shard), holding each
- * checked unit's facts (checkers/facts.c) with paths relative to the
+ * checked unit's facts (checkers/core/facts.c) with paths relative to the
  * tree. A unit's facts replace its old ones in one transaction, so a run
  * killed half way leaves whole units only, and the next run redoes the
  * rest. Schema: docs/audit.md, "Index".

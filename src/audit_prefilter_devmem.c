@@ -6,7 +6,7 @@
  *
  * Across functions the checker follows protections only in values of a
  * protection type (pgprot_t, pte_t, pmd_t, pud_t, p4d_t, x86's struct
- * pgprot: checkers/devfacts.c), so a function can pass one on only if
+ * pgprot: checkers/core/devfacts.c), so a function can pass one on only if
  * its signature or its body names such a type, itself or through a
  * macro: it "carries" one. Selected are:
  *

@@ -23,17 +23,17 @@ pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# The checker builds with sparse's include path: no file of checkers/ may
+# sparse's frontend builds with sparse's include path: no file of checkers/fe-sparse/ may
 # share a name with one of sparse's (it had flow.c, ir.c and ir.h).
 sparse_dir=${IOGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ioguard}/sparse
 if [ -z "${1:-}" ] && [ -d "$sparse_dir" ]; then
-	clash=$(cd "$top/checkers" && for f in *; do
+	clash=$(cd "$top/checkers/fe-sparse" && for f in *; do
 		[ -e "$sparse_dir/$f" ] && printf ' %s' "$f"; done)
 	if [ -n "$clash" ]; then
-		echo "FAIL checkers/: sparse has files of the same name:$clash"
+		echo "FAIL checkers/fe-sparse/: sparse has files of the same name:$clash"
 		fail=$((fail + 1))
 	else
-		echo "ok   checkers/: no file name that sparse has too"
+		echo "ok   checkers/fe-sparse/: no file name that sparse has too"
 		pass=$((pass + 1))
 	fi
 fi

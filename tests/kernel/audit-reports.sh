@@ -75,7 +75,7 @@ sed 's/"ruleId": "ioguard-[a-z-]*", //' "$tmp/r.sarif" > "$tmp/broken.sarif"
 validate "$tmp/broken.sarif"
 grep -q ': error SARIF1010' "$tmp/validate.out" && ok "the validator reports a result without ruleId (SARIF1010)" ||
 	{ ko "the validator missed a result without ruleId"; cat "$tmp/validate.out"; }
-counted python3 "$check" sarif "$tmp/r.json" "$tmp/r.sarif" "$top/checkers/checks.def"
+counted python3 "$check" sarif "$tmp/r.json" "$tmp/r.sarif" "$top/checkers/core/checks.def"
 "$ioguard" merge --format sarif --baseline "$tmp/r.sarif" -o "$tmp/b.sarif" "$index" 2>"$tmp/merge.err"
 got=$?
 [ $got -eq 0 ] && ok "its own SARIF as the baseline: exit 0" || { ko "SARIF baseline: exit $got"; cat "$tmp/merge.err"; }

@@ -22,11 +22,11 @@
 #define RESOLVE_DEPTH 4
 
 /* A function of this unit whose body the summaries may read. */
-static struct fn *unit_fn(struct tu *tu, struct instruction *call)
+static struct fn *unit_fn(struct tu *tu, struct ir_insn *call)
 {
-	struct fn *f = tu_find(tu, callee_ident(call));
+	struct fn *f = tu_find(tu, callee_name(call));
 
-	return f && !f->spec && f->ep && f->ep->entry ? f : NULL;
+	return f && !f->spec && f->ir->entry ? f : NULL;
 }
 
 static const struct alts *fn_ret(struct tu *tu, struct fn *fn, int depth);
@@ -81,9 +81,8 @@ static void resolve(struct tu *tu, struct alts *s, int depth)
 /* The memory-type bits fn returns (NULL while being computed). */
 static const struct alts *fn_ret(struct tu *tu, struct fn *fn, int depth)
 {
-	struct basic_block *bb;
-	struct instruction *insn;
 	struct alts a;
+	int b, i;
 
 	if (fn->ret_state == 0)
 		return NULL;
@@ -91,26 +90,30 @@ static const struct alts *fn_ret(struct tu *tu, struct fn *fn, int depth)
 		return fn->ret;
 	fn->ret_state = 0;
 	fn->ret = calloc(1, sizeof(*fn->ret));
-	FOR_EACH_PTR(fn->ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb || insn->opcode != OP_RET || !insn->src)
+	for (b = 0; b < fn->ir->nblocks; b++) {
+		struct ir_block *bb = fn->ir->blocks[b];
+
+		for (i = 0; i < bb->ninsns; i++) {
+			struct ir_insn *insn = bb->insns[i];
+
+			if (insn->op != IR_RET || !insn->src)
 				continue;
 			attr_alts(tu, insn->src, &a);
 			resolve(tu, &a, depth);
 			alts_union(fn->ret, &a);
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+		}
+	}
 	fn->ret_state = 1;
 	return fn->ret;
 }
 
-void devflow_value(struct tu *tu, pseudo_t p, struct alts *out)
+void devflow_value(struct tu *tu, struct ir_value *p, struct alts *out)
 {
 	attr_alts(tu, p, out);
 	resolve(tu, out, 0);
 }
 
-static void arg_alts(struct tu *tu, struct instruction *call, int k, struct alts *out)
+static void arg_alts(struct tu *tu, struct ir_insn *call, int k, struct alts *out)
 {
 	devflow_value(tu, call_arg(call, k), out);
 }
@@ -124,23 +127,26 @@ static unsigned long long fn_reach(struct tu *tu, struct fn *fn);
  */
 static bool fn_announces(struct tu *tu, struct fn *fn)
 {
-	struct basic_block *bb;
-	struct instruction *insn;
 	struct fn *h;
+	int b, i;
 
 	if (fn->announces >= 0)
 		return fn->announces;
 	fn->announces = 0;
-	FOR_EACH_PTR(fn->ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb || insn->opcode != OP_CALL)
+	for (b = 0; b < fn->ir->nblocks; b++) {
+		struct ir_block *bb = fn->ir->blocks[b];
+
+		for (i = 0; i < bb->ninsns; i++) {
+			struct ir_insn *insn = bb->insns[i];
+
+			if (insn->op != IR_CALL)
 				continue;
-			h = tu_find(tu, callee_ident(insn));
-			if (tu_spec(tu, callee_ident(insn)) == tu->map_hook ||
+			h = tu_find(tu, callee_name(insn));
+			if (tu_spec(tu, callee_name(insn)) == tu->map_hook ||
 			    (h && h->always_map_hook > 0))
 				fn->announces = 1;
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+		}
+	}
 	return fn->announces;
 }
 
@@ -148,10 +154,10 @@ static bool fn_announces(struct tu *tu, struct fn *fn)
  * Which arguments of a call reach a page-table write (a bit per
  * argument), and which spec function writes them.
  */
-unsigned long long call_reach(struct tu *tu, struct instruction *call,
+unsigned long long call_reach(struct tu *tu, struct ir_insn *call,
 			      const struct spec_entry **writer, struct fn **via)
 {
-	const struct spec_entry *e = tu_spec(tu, callee_ident(call));
+	const struct spec_entry *e = tu_spec(tu, callee_name(call));
 	struct fn *h;
 	int k = -1;
 
@@ -175,21 +181,23 @@ unsigned long long call_reach(struct tu *tu, struct instruction *call,
 /* The parameters of fn that reach a page-table write in this unit. */
 static unsigned long long fn_reach(struct tu *tu, struct fn *fn)
 {
-	struct basic_block *bb;
-	struct instruction *insn;
+	int b, n;
 
 	if (fn->reach_state >= 0)
 		return fn->reach_params;	/* 0 while being computed */
 	fn->reach_state = 0;
-	FOR_EACH_PTR(fn->ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
+	for (b = 0; b < fn->ir->nblocks; b++) {
+		struct ir_block *bb = fn->ir->blocks[b];
+
+		for (n = 0; n < bb->ninsns; n++) {
+			struct ir_insn *insn = bb->insns[n];
 			const struct spec_entry *w = NULL;
 			struct fn *via;
 			unsigned long long m;
 			struct alts a;
 			int k, i;
 
-			if (!insn->bb || insn->opcode != OP_CALL)
+			if (insn->op != IR_CALL)
 				continue;
 			m = call_reach(tu, insn, &w, &via);
 			for (k = 0; m && k < 64; k++) {
@@ -206,13 +214,13 @@ static unsigned long long fn_reach(struct tu *tu, struct fn *fn)
 					fn->reach_params |= a.v[i].params;
 				}
 			}
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+		}
+	}
 	fn->reach_state = 1;
 	return fn->reach_params;
 }
 
-bool devflow_classify(struct tu *tu, struct instruction *insn, struct call *out)
+bool devflow_classify(struct tu *tu, struct ir_insn *insn, struct call *out)
 {
 	const struct spec_entry *w = NULL;
 	struct fn *via;

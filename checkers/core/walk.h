@@ -31,11 +31,12 @@ struct walk_item;
 struct walk {
 	enum walk_order order;
 	int nstates;		/* states a block can be visited in */
-	enum walk_next (*visit)(struct walk *w, struct basic_block *bb,
-				struct instruction *from, int state);
+	enum walk_next (*visit)(struct walk *w, struct ir_block *bb,
+				struct ir_insn *from, int state);
 	void *data;		/* the visitor's */
 	/* the walker's own */
 	char *seen;		/* [block index * nstates + state] */
+	int nblocks;
 	struct walk_item *stack;
 	int n, cap;
 };
@@ -44,9 +45,9 @@ struct walk {
  * Walk fn's blocks from bb, starting after insn from (or at the start
  * when NULL), in state. False when the visitor stopped the walk.
  */
-bool walk_blocks(struct walk *w, struct fn *fn, struct basic_block *bb,
-		 struct instruction *from, int state);
+bool walk_blocks(struct walk *w, struct fn *fn, struct ir_block *bb,
+		 struct ir_insn *from, int state);
 /* For a visitor that chooses successors or their states itself. */
-void walk_push(struct walk *w, struct basic_block *bb, int state);
+void walk_push(struct walk *w, struct ir_block *bb, int state);
 
 #endif

@@ -15,7 +15,7 @@ struct summary_walk {
 };
 
 /* Does this call count as the hook we want (directly or through a helper)? */
-static bool calls_wanted(struct summary_walk *sw, struct instruction *insn)
+static bool calls_wanted(struct summary_walk *sw, struct ir_insn *insn)
 {
 	struct call c;
 	struct fn *h;
@@ -25,32 +25,32 @@ static bool calls_wanted(struct summary_walk *sw, struct instruction *insn)
 		return true;
 	if (c.spec || c.helper)
 		return false;
-	h = tu_find(sw->tu, callee_ident(insn));
+	h = tu_find(sw->tu, callee_name(insn));
 	return h && h != sw->fn && always_calls(sw->tu, h, sw->want);
 }
 
 /* One block: a return reached without the hook ends the walk. */
-static enum walk_next scan_block(struct walk *w, struct basic_block *bb,
-				 struct instruction *from, int state)
+static enum walk_next scan_block(struct walk *w, struct ir_block *bb,
+				 struct ir_insn *from, int state)
 {
-	struct instruction *insn;
+	int i;
 
-	FOR_EACH_PTR(bb->insns, insn) {
-		if (!insn->bb)
-			continue;
-		switch (insn->opcode) {
-		case OP_CALL:
+	for (i = 0; i < bb->ninsns; i++) {
+		struct ir_insn *insn = bb->insns[i];
+
+		switch (insn->op) {
+		case IR_CALL:
 			if (calls_wanted(w->data, insn))
 				return WALK_PATH_ENDS;
 			break;
-		case OP_RET:
+		case IR_RET:
 			return WALK_STOP;
-		case OP_UNREACH:
+		case IR_UNREACH:
 			return WALK_PATH_ENDS;
 		default:
 			break;
 		}
-	} END_FOR_EACH_PTR(insn);
+	}
 	return WALK_SUCCESSORS;
 }
 
@@ -68,26 +68,28 @@ static bool always_calls(struct tu *tu, struct fn *fn, enum call_kind want)
 	if (*slot >= 0)
 		return *slot;
 	*slot = 0;	/* recursion: assume not while computing */
-	if (!fn->ep || !fn->ep->entry || fn->spec)
+	if (!fn->ir->entry || fn->spec)
 		return false;
-	*slot = walk_blocks(&w, fn, fn->ep->entry->bb, NULL, 0);
+	*slot = walk_blocks(&w, fn, fn->ir->entry, NULL, 0);
 	return *slot;
 }
 
 /* Which of fn's parameters each map-hook argument comes from. */
 static void hook_params(struct tu *tu, struct fn *fn)
 {
-	struct basic_block *bb;
-	struct instruction *insn;
 	bool first = true;
-	int i;
+	int b, k, i;
 
 	for (i = 0; i < SPEC_MAX_ARGS; i++)
 		fn->hook_params[i] = UNKNOWN_PARAMS;
-	FOR_EACH_PTR(fn->ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb || insn->opcode != OP_CALL ||
-			    tu_spec(tu, callee_ident(insn)) != tu->map_hook)
+	for (b = 0; b < fn->ir->nblocks; b++) {
+		struct ir_block *bb = fn->ir->blocks[b];
+
+		for (k = 0; k < bb->ninsns; k++) {
+			struct ir_insn *insn = bb->insns[k];
+
+			if (insn->op != IR_CALL ||
+			    tu_spec(tu, callee_name(insn)) != tu->map_hook)
 				continue;
 			for (i = 0; i < tu->map_hook->nargs; i++) {
 				unsigned long long m = param_mask(call_arg(insn, i));
@@ -98,8 +100,8 @@ static void hook_params(struct tu *tu, struct fn *fn)
 					fn->hook_params[i] = UNKNOWN_PARAMS;
 			}
 			first = false;
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+		}
+	}
 }
 
 void compute_summaries(struct tu *tu)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What a protection's memory-type bits are made of, on sparse's IR.
+ * What a protection's memory-type bits are made of, on the IR.
  *
  * The spec's device-attr record gives a mask (arm64's AttrIndx field,
  * x86's PWT/PCD/PAT) and the values in it that mean device memory; both
@@ -117,10 +117,10 @@ static struct alt unknown(unsigned long long mask)
 }
 
 /* Is p one of the device values that did not fold (by its shape)? */
-static int shape_device(struct tu *tu, pseudo_t p)
+static int shape_device(struct tu *tu, struct ir_value *p)
 {
 	struct devattr *a = tu->attr;
-	struct instruction *d = p->def, *q;
+	struct ir_insn *d = p->def, *q;
 	int i, k;
 
 	for (i = 0; i < a->e->nvalues; i++) {
@@ -130,8 +130,8 @@ static int shape_device(struct tu *tu, pseudo_t p)
 			return i + 1;
 		/* x86's cachemode2protval(N): the same callee, the same constants */
 		q = a->pseudo[i]->def;
-		if (!d || !q || d->opcode != OP_CALL || q->opcode != OP_CALL ||
-		    callee_ident(d) != callee_ident(q) || !callee_ident(d))
+		if (!d || !q || d->op != IR_CALL || q->op != IR_CALL ||
+		    callee_name(d) != callee_name(q) || !callee_name(d))
 			continue;
 		for (k = 0; call_arg(q, k); k++)
 			if (!call_arg(d, k) || !same_computation(call_arg(d, k), call_arg(q, k)))
@@ -145,11 +145,11 @@ static int shape_device(struct tu *tu, pseudo_t p)
 struct walk_ctx {
 	struct tu *tu;
 	unsigned long long full;	/* the record's mask and present bits */
-	pseudo_t path[VALUE_DEPTH_LIMIT + 2];	/* phis being followed */
+	struct ir_value *path[VALUE_DEPTH_LIMIT + 2];	/* phis being followed */
 	int depth;
 };
 
-static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
+static void collect(struct walk_ctx *c, struct ir_value *p, unsigned long long mask,
 		    struct alts *out);
 
 /*
@@ -177,15 +177,15 @@ static struct alt and_alt(const struct alt *x, const struct alt *y)
 	return r;
 }
 
-static void collect_and(struct walk_ctx *c, struct instruction *d,
+static void collect_and(struct walk_ctx *c, struct ir_insn *d,
 			unsigned long long mask, struct alts *out)
 {
 	struct alts a, b;
 	int i, j;
 
 	/* `prot & ~PTE_ATTRINDX_MASK`: only the bits the constant keeps */
-	if (d->src2->type == PSEUDO_VAL || d->src1->type == PSEUDO_VAL) {
-		pseudo_t v = d->src2->type == PSEUDO_VAL ? d->src2 : d->src1;
+	if (d->src2->kind == IRV_CONST || d->src1->kind == IRV_CONST) {
+		struct ir_value *v = d->src2->kind == IRV_CONST ? d->src2 : d->src1;
 		unsigned long long k = v->value & mask;
 
 		if (!k) {
@@ -208,11 +208,11 @@ static void collect_and(struct walk_ctx *c, struct instruction *d,
 
 /* x << k or x >> k by a constant: the field comes from shifted bits, and
  * the bits shifted in are zeros. */
-static void collect_shift(struct walk_ctx *c, struct instruction *d,
+static void collect_shift(struct walk_ctx *c, struct ir_insn *d,
 			  unsigned long long mask, struct alts *out)
 {
 	unsigned long long k = d->src2->value, m;
-	bool left = d->opcode == OP_SHL;
+	bool left = d->op == IR_SHL;
 	int i;
 
 	if (k >= 64) {
@@ -243,17 +243,16 @@ static void collect_shift(struct walk_ctx *c, struct instruction *d,
  */
 #define MAX_WAYS 16
 
-static void collect_choice(struct walk_ctx *c, struct instruction *d,
+static void collect_choice(struct walk_ctx *c, struct ir_insn *d,
 			   unsigned long long mask, struct alts *out)
 {
 	struct alts part[MAX_WAYS];
-	struct instruction *at[MAX_WAYS];
+	struct ir_insn *at[MAX_WAYS];
 	unsigned long long v;
 	int n = 0, i, k, j;
-	pseudo_t phi;
 
 	out->n = 0;
-	if (d->opcode == OP_SEL) {
+	if (d->op == IR_SEL) {
 		if (eval_pseudo(d->src1, NULL, 0, &v)) {
 			collect(c, v ? d->src2 : d->src3, mask, out);
 			return;
@@ -263,16 +262,18 @@ static void collect_choice(struct walk_ctx *c, struct instruction *d,
 		collect(c, d->src3, mask, &part[n]);
 		at[n++] = d;
 	} else {
-		FOR_EACH_PTR(d->phi_list, phi) {
-			if (phi == VOID || !phi->def || phi->def->opcode != OP_PHISOURCE)
+		for (i = 0; i < d->nphis; i++) {
+			struct ir_value *phi = d->phis[i];
+
+			if (phi == &ir_void || !phi->def || phi->def->op != IR_PHISRC)
 				continue;
 			if (n == MAX_WAYS) {
 				alts_union(&part[n - 1], &(struct alts){ 1, { unknown(mask) } });
 				continue;
 			}
-			collect(c, phi->def->phi_src, mask, &part[n]);
+			collect(c, phi->def->src, mask, &part[n]);
 			at[n++] = phi->def;
-		} END_FOR_EACH_PTR(phi);
+		}
 	}
 	for (k = 0; k < n; k++)
 		alts_union(out, &part[k]);
@@ -284,7 +285,7 @@ static void collect_choice(struct walk_ctx *c, struct instruction *d,
 					out->v[i].choice = at[k];
 }
 
-static void collect_binop(struct walk_ctx *c, struct instruction *d,
+static void collect_binop(struct walk_ctx *c, struct ir_insn *d,
 			  unsigned long long mask, struct alts *out)
 {
 	struct alts a, b;
@@ -292,7 +293,7 @@ static void collect_binop(struct walk_ctx *c, struct instruction *d,
 
 	collect(c, d->src1, mask, &a);
 	collect(c, d->src2, mask, &b);
-	if (d->opcode == OP_OR) {
+	if (d->op == IR_OR) {
 		alts_or(out, &a, &b);
 		return;
 	}
@@ -303,7 +304,7 @@ static void collect_binop(struct walk_ctx *c, struct instruction *d,
 			struct alt x = a.v[i], y = b.v[j];
 
 			if (alt_pure(&x) && alt_pure(&y)) {
-				x.bits = (d->opcode == OP_XOR ? x.bits ^ y.bits : x.bits + y.bits) & mask;
+				x.bits = (d->op == IR_XOR ? x.bits ^ y.bits : x.bits + y.bits) & mask;
 			} else {
 				merge_sources(&x, &y);
 				x.bits = 0;
@@ -313,7 +314,7 @@ static void collect_binop(struct walk_ctx *c, struct instruction *d,
 		}
 }
 
-static void collect_not(struct walk_ctx *c, struct instruction *d,
+static void collect_not(struct walk_ctx *c, struct ir_insn *d,
 			unsigned long long mask, struct alts *out)
 {
 	int i;
@@ -328,10 +329,10 @@ static void collect_not(struct walk_ctx *c, struct instruction *d,
 	}
 }
 
-static void collect_def(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
+static void collect_def(struct walk_ctx *c, struct ir_value *p, unsigned long long mask,
 			struct alts *out)
 {
-	struct instruction *d = p->def;
+	struct ir_insn *d = p->def;
 	int dev;
 
 	if (!d || !d->bb) {
@@ -342,30 +343,30 @@ static void collect_def(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 		one(out, source((struct alt){ .device = dev }, mask));
 		return;
 	}
-	if (is_pass_through(d->opcode) && d->opcode != OP_NOT && d->opcode != OP_NEG) {
+	if (is_pass_through(d->op) && d->op != IR_NOT && d->op != IR_NEG) {
 		collect(c, d->src, mask, out);
 		return;
 	}
-	switch (d->opcode) {
-	case OP_NOT:
+	switch (d->op) {
+	case IR_NOT:
 		collect_not(c, d, mask, out);
 		return;
-	case OP_OR: case OP_XOR: case OP_ADD:
+	case IR_OR: case IR_XOR: case IR_ADD:
 		collect_binop(c, d, mask, out);
 		return;
-	case OP_AND:
+	case IR_AND:
 		collect_and(c, d, mask, out);
 		return;
-	case OP_SHL: case OP_LSR: case OP_ASR:
-		if (d->src2->type == PSEUDO_VAL) {
+	case IR_SHL: case IR_LSR: case IR_ASR:
+		if (d->src2->kind == IRV_CONST) {
 			collect_shift(c, d, mask, out);
 			return;
 		}
 		break;
-	case OP_SEL: case OP_PHI:
+	case IR_SEL: case IR_PHI:
 		collect_choice(c, d, mask, out);
 		return;
-	case OP_CALL:
+	case IR_CALL:
 		one(out, source((struct alt){ .call = d }, mask));
 		return;
 	default:
@@ -374,7 +375,7 @@ static void collect_def(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 	one(out, unknown(mask));
 }
 
-static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
+static void collect(struct walk_ctx *c, struct ir_value *p, unsigned long long mask,
 		    struct alts *out)
 {
 	int i;
@@ -384,19 +385,19 @@ static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 		one(out, constant(0, mask));
 		return;
 	}
-	switch (p->type) {
-	case PSEUDO_VAL:
+	switch (p->kind) {
+	case IRV_CONST:
 		one(out, constant(p->value, mask));
 		return;
-	case PSEUDO_ARG:
+	case IRV_PARAM:
 		/* a parameter counts where its field is the value's own */
 		if (mask == c->full && p->nr >= 1 && p->nr <= 64)
 			one(out, source((struct alt){ .params = 1ULL << (p->nr - 1) }, mask));
 		else
 			one(out, unknown(mask));
 		return;
-	case PSEUDO_REG:
-	case PSEUDO_PHI:
+	case IRV_REG:
+	case IRV_PHI:
 		break;
 	default:
 		one(out, unknown(mask));
@@ -411,15 +412,15 @@ static void collect(struct walk_ctx *c, pseudo_t p, unsigned long long mask,
 		if (c->path[i] == p)
 			return;
 	c->path[c->depth++] = p;
-	if (p->type == PSEUDO_PHI)
-		collect(c, p->def && p->def->opcode == OP_PHISOURCE ?
-			   p->def->phi_src : NULL, mask, out);
+	if (p->kind == IRV_PHI)
+		collect(c, p->def && p->def->op == IR_PHISRC ?
+			   p->def->src : NULL, mask, out);
 	else
 		collect_def(c, p, mask, out);
 	c->depth--;
 }
 
-void attr_alts(struct tu *tu, pseudo_t p, struct alts *out)
+void attr_alts(struct tu *tu, struct ir_value *p, struct alts *out)
 {
 	struct walk_ctx c = { tu };
 

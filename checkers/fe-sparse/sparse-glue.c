@@ -23,8 +23,7 @@
 
 #include "symbol.h"
 
-#include "facts.h"
-#include "tu.h"
+#include "sparse-unit.h"
 
 /* sparse's own prototypes: a changed signature fails the build here */
 __typeof__(sparse_initialize) __real_sparse_initialize, __wrap_sparse_initialize;
@@ -50,16 +49,15 @@ struct symbol_list *__wrap_sparse(char *file)
 {
 	struct symbol_list *list;
 
-	tu_end();
+	unit_end();
 	if (!ioguard_warn_only && strcmp(file, "-") && access(file, R_OK))
 		ioguard_die("cannot read '%s'", file);
-	tu_begin(ioguard_spec);
-	facts_unit(file);
+	unit_begin(ioguard_spec, file);
 	unit_file_next = true;
 	list = __real_sparse(file);
 	unit_file_next = false;
-	tu_parsed();
-	tu_keep_bodies(&list);
+	unit_parsed();
+	unit_keep_bodies(&list);
 	facts_data(list);
 	return list;
 }
@@ -71,7 +69,7 @@ struct token *__wrap_tokenize(const struct position *pos, const char *name,
 	if (unit_file_next && !pos) {
 		unit_file_next = false;
 		if (!end && !preprocess_only && !dump_macros_only)
-			end = tu_probe_tokens();
+			end = unit_probe_tokens();
 	}
 	return __real_tokenize(pos, name, fd, end, path);
 }
@@ -81,12 +79,12 @@ struct entrypoint *__wrap_linearize_symbol(struct symbol *sym)
 	struct entrypoint *ep = __real_linearize_symbol(sym);
 
 	if (ep)
-		tu_add(sym, ep);
+		unit_add(sym, ep);
 	return ep;
 }
 
 void __wrap_report_stats(void)
 {
-	tu_end();
+	unit_end();
 	__real_report_stats();
 }

@@ -2,9 +2,9 @@
 /*
  * The device-attr probes: for each spec record, a static function per
  * macro (the mask, the present bits, each device value) appended after
- * the unit, where the record's macros are defined, so that sparse folds
- * them with the unit's own macros, flags and arch (as tu.c does for
- * io-prot); what they return is read back here.
+ * the unit, where the record's macros are defined, so that the frontend
+ * folds them with the unit's own macros, flags and arch (as tu.c does
+ * for io-prot); what they return is read back here.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,13 +54,11 @@ static struct devattr *attr_for(struct tu *tu, const struct spec_entry *e)
 	return a;
 }
 
-void devattr_read_probe(struct tu *tu, const char *name, struct entrypoint *ep)
+void devattr_read_probe(struct tu *tu, const char *name, struct ir_fn *fn)
 {
 	const char *rest = name + strlen(DEVATTR_PREFIX);
-	int idx = atoi(rest), v;
+	int idx = atoi(rest), v, b, i;
 	const char *us = strchr(rest, '_');
-	struct basic_block *bb;
-	struct instruction *insn;
 	struct devattr *a;
 
 	if (!us || idx < 0 || idx >= tu->spec->nr ||
@@ -70,21 +68,25 @@ void devattr_read_probe(struct tu *tu, const char *name, struct entrypoint *ep)
 	v = us[1] == 'm' ? -1 : us[1] == 'p' ? -2 : atoi(us + 1);
 	if (v >= a->e->nvalues)
 		return;
-	FOR_EACH_PTR(ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb || insn->opcode != OP_RET || !insn->src)
+	for (b = 0; b < fn->nblocks; b++) {
+		struct ir_block *bb = fn->blocks[b];
+
+		for (i = 0; i < bb->ninsns; i++) {
+			struct ir_insn *insn = bb->insns[i];
+
+			if (insn->op != IR_RET || !insn->src)
 				continue;
 			if (v < 0) {
 				/* the mask and present bits must be constants */
-				if (insn->src->type == PSEUDO_VAL)
+				if (insn->src->kind == IRV_CONST)
 					*(v == -1 ? &a->mask : &a->present) = insn->src->value;
-			} else if (insn->src->type == PSEUDO_VAL) {
+			} else if (insn->src->kind == IRV_CONST) {
 				a->known[v] = true;
 				a->value[v] = insn->src->value;
 			} else {
 				a->pseudo[v] = insn->src;
 			}
 			a->found++;
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+		}
+	}
 }

@@ -7,58 +7,47 @@
 
 #include "unit.h"
 
-struct fn *tu_find(struct tu *tu, const struct ident *id)
+struct fn *tu_find(struct tu *tu, const char *name)
 {
 	int i;
 
-	for (i = 0; id && i < tu->nr; i++)
-		if (tu->fns[i].sym->ident == id)
+	for (i = 0; name && i < tu->nr; i++)
+		if (tu->fns[i].name == name)
 			return &tu->fns[i];
 	return NULL;
 }
 
-char *ident_str(const struct ident *id)
+/* The callee of a direct call, or NULL. */
+const char *callee_name(const struct ir_insn *insn)
 {
-	return strndup(id->name, id->len);
-}
+	const struct ir_value *f = insn->func;
 
-struct ident *callee_ident(struct instruction *insn)
-{
-	pseudo_t f = insn->func;
-
-	if (!f || f->type != PSEUDO_SYM || !f->sym)
+	if (!f || f->kind != IRV_SYM || !f->sym)
 		return NULL;
-	return f->sym->ident;
+	return f->sym->name;
 }
 
-const struct spec_entry *tu_spec(struct tu *tu, const struct ident *id)
+const struct spec_entry *tu_spec(struct tu *tu, const char *name)
 {
 	int i;
 
-	for (i = 0; id && i < tu->spec->nr; i++)
-		if (tu->spec_idents[i] == id)
+	for (i = 0; name && i < tu->spec->nr; i++)
+		if (tu->spec_names[i] == name)
 			return &tu->spec->entries[i];
 	return NULL;
 }
 
-pseudo_t call_arg(struct instruction *insn, int idx)
+struct ir_value *call_arg(const struct ir_insn *insn, int idx)
 {
-	pseudo_t arg;
-	int i = 0;
-
-	FOR_EACH_PTR(insn->arguments, arg) {
-		if (i++ == idx)
-			return arg;
-	} END_FOR_EACH_PTR(arg);
-	return NULL;
+	return idx >= 0 && idx < insn->nargs ? insn->args[idx] : NULL;
 }
 
 static bool is_io_prot(struct tu *tu, const struct spec_entry *e,
-		       struct instruction *insn)
+		       struct ir_insn *insn)
 {
 	int i = e - tu->spec->entries;
 	unsigned long long v;
-	pseudo_t prot;
+	struct ir_value *prot;
 
 	if (!e->io_prot)
 		return true;	/* set_fixmap_io() and the like */
@@ -74,7 +63,7 @@ static bool is_io_prot(struct tu *tu, const struct spec_entry *e,
 
 /* What a call to the spec's function e is. */
 static enum call_kind spec_call_kind(struct tu *tu, const struct spec_entry *e,
-				     struct instruction *insn)
+				     struct ir_insn *insn)
 {
 	switch (e->kind) {
 	case SPEC_HOOK_MAP:
@@ -94,9 +83,9 @@ static enum call_kind spec_call_kind(struct tu *tu, const struct spec_entry *e,
 	}
 }
 
-void classify_call(struct tu *tu, struct instruction *insn, struct call *out)
+void classify_call(struct tu *tu, struct ir_insn *insn, struct call *out)
 {
-	struct ident *id = callee_ident(insn);
+	const char *id = callee_name(insn);
 	const struct spec_entry *e;
 	struct fn *helper;
 

@@ -11,12 +11,11 @@
 
 #include "checks.h"
 #include "devattr.h"
-#include "token.h"
-#include "tu.h"
+#include "frontend.h"
 
 static void called(const struct call_site *c, const struct report_at *at)
 {
-	const struct spec_entry *e = tu_spec(c->tu, callee_ident(c->insn));
+	const struct spec_entry *e = tu_spec(c->tu, callee_name(c->insn));
 	int k, i, d = -1;
 	struct alts a;
 	char chosen[256] = "";

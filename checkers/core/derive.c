@@ -8,45 +8,40 @@
 #include "unit.h"
 
 /* Which output of an asm statement p is, or -1. */
-static int asm_output(struct instruction *insn, pseudo_t p)
+static int asm_output(struct ir_insn *insn, struct ir_value *p)
 {
-	struct asm_constraint *c;
-	int i = 0;
+	int i;
 
-	if (!insn->asm_rules)
-		return -1;
-	FOR_EACH_PTR(insn->asm_rules->outputs, c) {
-		if (c->pseudo == p)
+	for (i = 0; i < insn->noutputs; i++)
+		if (insn->outputs[i] == p)
 			return i;
-		i++;
-	} END_FOR_EACH_PTR(c);
 	return -1;
 }
 
-static bool same_shape(pseudo_t a, pseudo_t b, int depth);
+static bool same_shape(struct ir_value *a, struct ir_value *b, int depth);
 
 /* Do the definitions da of a and db of b compute the same way? */
-static bool same_def(struct instruction *da, pseudo_t a,
-		     struct instruction *db, pseudo_t b, int depth)
+static bool same_def(struct ir_insn *da, struct ir_value *a,
+		     struct ir_insn *db, struct ir_value *b, int depth)
 {
-	if (!da || !db || !da->bb || !db->bb || da->opcode != db->opcode ||
+	if (!da || !db || !da->bb || !db->bb || da->op != db->op ||
 	    da->size != db->size)
 		return false;
-	if (is_pass_through(da->opcode))
+	if (is_pass_through(da->op))
 		return same_shape(da->src, db->src, depth + 1);
-	if (is_binop(da->opcode) || is_compare(da->opcode))
+	if (is_binop(da->op) || is_compare(da->op))
 		return same_shape(da->src1, db->src1, depth + 1) &&
 		       same_shape(da->src2, db->src2, depth + 1);
-	switch (da->opcode) {
-	case OP_LOAD:
+	switch (da->op) {
+	case IR_LOAD:
 		return da->offset == db->offset &&
 		       same_shape(da->src, db->src, depth + 1);
-	case OP_ASM:
+	case IR_ASM:
 		/* arm64 6.12 reads TCR_EL1 to build device protections */
-		return !strcmp(da->string, db->string) &&
+		return da->text && db->text && !strcmp(da->text, db->text) &&
 		       asm_output(da, a) == asm_output(db, b) &&
 		       asm_output(da, a) >= 0;
-	case OP_SEL:
+	case IR_SEL:
 		return same_shape(da->src1, db->src1, depth + 1) &&
 		       same_shape(da->src2, db->src2, depth + 1) &&
 		       same_shape(da->src3, db->src3, depth + 1);
@@ -60,25 +55,25 @@ static bool same_def(struct instruction *da, pseudo_t a,
  * non-constant protection macro at a call site by the shape of its
  * evaluation in the probe function (see tu.c).
  */
-static bool same_shape(pseudo_t a, pseudo_t b, int depth)
+static bool same_shape(struct ir_value *a, struct ir_value *b, int depth)
 {
 	if (a == b)
 		return true;
-	if (!a || !b || depth > VALUE_DEPTH_LIMIT || a->type != b->type)
+	if (!a || !b || depth > VALUE_DEPTH_LIMIT || a->kind != b->kind)
 		return false;
-	switch (a->type) {
-	case PSEUDO_VAL:
+	switch (a->kind) {
+	case IRV_CONST:
 		return a->value == b->value;
-	case PSEUDO_SYM:
+	case IRV_SYM:
 		return a->sym == b->sym;
-	case PSEUDO_REG:
+	case IRV_REG:
 		return same_def(a->def, a, b->def, b, depth);
 	default:
 		return false;
 	}
 }
 
-bool same_computation(pseudo_t a, pseudo_t b)
+bool same_computation(struct ir_value *a, struct ir_value *b)
 {
 	return same_shape(a, b, 0);
 }
@@ -106,7 +101,7 @@ struct roots {
 	bool overflow;
 	struct root v[MAX_ROOTS];
 	int nseen;
-	pseudo_t seen[MAX_SEEN];
+	struct ir_value *seen[MAX_SEEN];
 };
 
 static void add_root(struct roots *r, enum root_kind kind, const void *key,
@@ -125,7 +120,7 @@ static void add_root(struct roots *r, enum root_kind kind, const void *key,
 	r->v[r->n++] = (struct root){ kind, key, value };
 }
 
-static void collect(pseudo_t p, struct roots *r, int depth);
+static void collect(struct ir_value *p, struct roots *r, int depth);
 
 /*
  * A local whose address is taken (earlycon_map()'s paddr, printed with
@@ -134,33 +129,35 @@ static void collect(pseudo_t p, struct roots *r, int depth);
  * slot stores it, so a load also derives from what the function stores
  * there.
  */
-static void collect_stored(struct instruction *load, const void *sym,
+static void collect_stored(struct ir_insn *load, const void *sym,
 			   struct roots *r, int depth)
 {
-	struct basic_block *bb;
-	struct instruction *insn;
+	struct ir_fn *fn;
+	int b, i;
 
-	if (!load->bb || !load->bb->ep)
+	if (!load->bb || !(fn = load->bb->fn))
 		return;
-	FOR_EACH_PTR(load->bb->ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
+	for (b = 0; b < fn->nblocks; b++) {
+		struct ir_block *bb = fn->blocks[b];
+
+		for (i = 0; i < bb->ninsns; i++) {
+			struct ir_insn *insn = bb->insns[i];
 			struct roots addr = { 0 };
 
-			if (!insn->bb || insn->opcode != OP_STORE ||
-			    insn->offset != load->offset)
+			if (insn->op != IR_STORE || insn->offset != load->offset)
 				continue;
-			collect(insn->src, &addr, depth + 1);
+			collect(insn->addr, &addr, depth + 1);
 			if (addr.n == 1 && !addr.overflow &&
 			    addr.v[0].kind == R_SYM && addr.v[0].key == sym)
 				collect(insn->target, r, depth + 1);
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+		}
+	}
 }
 
 /* Two loads of the same place (base root and offset) are the same value. */
-static void collect_load(pseudo_t p, struct roots *r, int depth)
+static void collect_load(struct ir_value *p, struct roots *r, int depth)
 {
-	struct instruction *d = p->def;
+	struct ir_insn *d = p->def;
 	struct roots base = { 0 };
 
 	collect(d->src, &base, depth + 1);
@@ -177,10 +174,10 @@ static void collect_load(pseudo_t p, struct roots *r, int depth)
  * The roots of a value an instruction computes. A comparison is not
  * looked through: its 0 or 1 is not derived from its operands.
  */
-static void collect_def(pseudo_t p, struct roots *r, int depth)
+static void collect_def(struct ir_value *p, struct roots *r, int depth)
 {
-	struct instruction *d = p->def;
-	pseudo_t phi;
+	struct ir_insn *d = p->def;
+	int i;
 
 	if (!d) {
 		add_root(r, R_OTHER, p, 0);
@@ -191,27 +188,26 @@ static void collect_def(pseudo_t p, struct roots *r, int depth)
 		r->overflow = true;
 		return;
 	}
-	if (is_pass_through(d->opcode)) {
+	if (is_pass_through(d->op)) {
 		collect(d->src, r, depth + 1);
 		return;
 	}
-	if (is_binop(d->opcode)) {
+	if (is_binop(d->op)) {
 		collect(d->src1, r, depth + 1);
 		collect(d->src2, r, depth + 1);
 		return;
 	}
-	switch (d->opcode) {
-	case OP_SEL:
+	switch (d->op) {
+	case IR_SEL:
 		collect(d->src2, r, depth + 1);
 		collect(d->src3, r, depth + 1);
 		return;
-	case OP_PHI:
-		FOR_EACH_PTR(d->phi_list, phi) {
-			if (phi != VOID)
-				collect(phi, r, depth + 1);
-		} END_FOR_EACH_PTR(phi);
+	case IR_PHI:
+		for (i = 0; i < d->nphis; i++)
+			if (d->phis[i] != &ir_void)
+				collect(d->phis[i], r, depth + 1);
 		return;
-	case OP_LOAD:
+	case IR_LOAD:
 		collect_load(p, r, depth);
 		return;
 	default:
@@ -221,7 +217,7 @@ static void collect_def(pseudo_t p, struct roots *r, int depth)
 }
 
 /* Each value is followed once, however often it is reached. */
-static bool seen_before(struct roots *r, pseudo_t p)
+static bool seen_before(struct roots *r, struct ir_value *p)
 {
 	int i;
 
@@ -233,7 +229,7 @@ static bool seen_before(struct roots *r, pseudo_t p)
 	return false;
 }
 
-static void collect(pseudo_t p, struct roots *r, int depth)
+static void collect(struct ir_value *p, struct roots *r, int depth)
 {
 	if (!p || depth > VALUE_DEPTH_LIMIT) {
 		r->overflow = true;
@@ -241,21 +237,21 @@ static void collect(pseudo_t p, struct roots *r, int depth)
 	}
 	if (seen_before(r, p))
 		return;
-	switch (p->type) {
-	case PSEUDO_VAL:
+	switch (p->kind) {
+	case IRV_CONST:
 		add_root(r, R_VAL, NULL, p->value);
 		return;
-	case PSEUDO_ARG:
+	case IRV_PARAM:
 		add_root(r, R_ARG, p, 0);
 		return;
-	case PSEUDO_SYM:
+	case IRV_SYM:
 		add_root(r, R_SYM, p->sym, 0);
 		return;
-	case PSEUDO_PHI:
-		if (p->def && p->def->opcode == OP_PHISOURCE)
-			collect(p->def->phi_src, r, depth + 1);
+	case IRV_PHI:
+		if (p->def && p->def->op == IR_PHISRC)
+			collect(p->def->src, r, depth + 1);
 		return;
-	case PSEUDO_REG:
+	case IRV_REG:
 		collect_def(p, r, depth);
 		return;
 	default:
@@ -274,7 +270,7 @@ static bool has_variable(const struct roots *r)
 	return false;
 }
 
-enum derived pseudo_derived(pseudo_t a, pseudo_t b)
+enum derived pseudo_derived(struct ir_value *a, struct ir_value *b)
 {
 	struct roots ra = { 0 }, rb = { 0 };
 	bool va, vb;
@@ -304,7 +300,7 @@ enum derived pseudo_derived(pseudo_t a, pseudo_t b)
 	return DERIVED_NO;
 }
 
-unsigned long long param_mask(pseudo_t p)
+unsigned long long param_mask(struct ir_value *p)
 {
 	struct roots r = { 0 };
 	unsigned long long mask = 0;
@@ -314,7 +310,7 @@ unsigned long long param_mask(pseudo_t p)
 	if (r.overflow)
 		return UNKNOWN_PARAMS;
 	for (i = 0; i < r.n; i++) {
-		const struct pseudo *arg = r.v[i].key;
+		const struct ir_value *arg = r.v[i].key;
 
 		if (r.v[i].kind == R_VAL)
 			continue;

@@ -1,30 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The block walker (walk.h): an explicit stack of (block, state), and a
- * seen mark per block and state. Blocks are numbered in bb->priv (tu.c).
+ * seen mark per block and state, by the block's index. A block outside
+ * the function's list (index -1) has its own slot at the end.
  */
 #include <stdlib.h>
 
 #include "walk.h"
 
 struct walk_item {
-	struct basic_block *bb;
-	struct instruction *from;	/* start after this insn, or NULL */
+	struct ir_block *bb;
+	struct ir_insn *from;		/* start after this insn, or NULL */
 	int state;
 };
 
 /* Was bb already seen in state? It is now. */
-static bool test_and_mark(struct walk *w, struct basic_block *bb, int state)
+static bool test_and_mark(struct walk *w, struct ir_block *bb, int state)
 {
-	char *seen = &w->seen[(long)bb->priv * w->nstates + state];
+	int idx = bb->index >= 0 ? bb->index : w->nblocks;
+	char *seen = &w->seen[idx * w->nstates + state];
 	bool was = *seen;
 
 	*seen = 1;
 	return was;
 }
 
-static void push_item(struct walk *w, struct basic_block *bb,
-		      struct instruction *from, int state)
+static void push_item(struct walk *w, struct ir_block *bb,
+		      struct ir_insn *from, int state)
 {
 	if (w->n == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 32;
@@ -33,7 +35,7 @@ static void push_item(struct walk *w, struct basic_block *bb,
 	w->stack[w->n++] = (struct walk_item){ bb, from, state };
 }
 
-void walk_push(struct walk *w, struct basic_block *bb, int state)
+void walk_push(struct walk *w, struct ir_block *bb, int state)
 {
 	/* WALK_STACK marks when found, so a block waits once on the stack;
 	 * WALK_DEPTH_FIRST marks when visited. */
@@ -42,29 +44,28 @@ void walk_push(struct walk *w, struct basic_block *bb, int state)
 	push_item(w, bb, NULL, state);
 }
 
-static void push_successors(struct walk *w, struct basic_block *bb,
+static void push_successors(struct walk *w, struct ir_block *bb,
 			    int state)
 {
-	struct basic_block *child;
+	int i;
 
 	if (w->order == WALK_STACK) {
-		FOR_EACH_PTR(bb->children, child) {
-			walk_push(w, child, state);
-		} END_FOR_EACH_PTR(child);
+		for (i = 0; i < bb->nsucc; i++)
+			walk_push(w, bb->succ[i], state);
 		return;
 	}
 	/* last pushed, first visited: the first successor goes first */
-	FOR_EACH_PTR_REVERSE(bb->children, child) {
-		walk_push(w, child, state);
-	} END_FOR_EACH_PTR_REVERSE(child);
+	for (i = bb->nsucc - 1; i >= 0; i--)
+		walk_push(w, bb->succ[i], state);
 }
 
-bool walk_blocks(struct walk *w, struct fn *fn, struct basic_block *bb,
-		 struct instruction *from, int state)
+bool walk_blocks(struct walk *w, struct fn *fn, struct ir_block *bb,
+		 struct ir_insn *from, int state)
 {
 	bool stopped = false;
 
-	w->seen = calloc((fn->nbbs + 1) * w->nstates, 1);
+	w->nblocks = fn->ir->nblocks;
+	w->seen = calloc((w->nblocks + 1) * w->nstates, 1);
 	w->stack = NULL;
 	w->n = w->cap = 0;
 	/* the rest of a block does not mark it: its start may come later */

@@ -9,15 +9,14 @@
 #include <string.h>
 
 #include "checks.h"
-#include "token.h"
 
 /* "on line N" in the function's own file, else "at FILE:N". */
 static void where(const struct map_site *m, char *buf, size_t len)
 {
-	struct position p = m->call.choice->pos;
-	const char *name = stream_name(p.stream), *slash = strrchr(name, '/');
+	struct ir_pos p = m->call.choice->pos;
+	const char *name = ir_file_name(p), *slash = strrchr(name, '/');
 
-	if (p.stream == m->fn->sym->pos.stream)
+	if (p.file == m->fn->ir->sym->pos.file)
 		snprintf(buf, len, ", chosen on line %d", p.line);
 	else
 		snprintf(buf, len, ", chosen at %s:%d", slash ? slash + 1 : name, p.line);

@@ -25,25 +25,25 @@ static const struct registered_check {
 
 #define for_each_check(c) \
 	for (const struct registered_check *c = checks; \
-	     c < checks + ARRAY_SIZE(checks); c++)
+	     c < checks + sizeof(checks) / sizeof(checks[0]); c++)
 
 /* A walk from one mapping; the walk's state is what a path knows. */
 struct mapping_walk {
 	struct map_site *m;
-	pseudo_t result;
+	struct ir_value *result;
 	enum spec_success success;
 	bool reported_return;
 };
 
 /* The status a branch edge implies, or -1 when the edge cannot be taken. */
-static int edge_status(struct mapping_walk *mw, pseudo_t cond, enum status st,
+static int edge_status(struct mapping_walk *mw, struct ir_value *cond, enum status st,
 		       bool taken)
 {
 	unsigned long long vs, vf;
 	bool ks, kf;
-	pseudo_t r = mw->result;
+	struct ir_value *r = mw->result;
 
-	if (mw->success == SUCCESS_VOID || !r || r == VOID)
+	if (mw->success == SUCCESS_VOID || !r || r == &ir_void)
 		return st;
 	ks = eval_pseudo(cond, r, status_value(mw->success, ST_SUCCESS), &vs);
 	kf = eval_pseudo(cond, r, status_value(mw->success, ST_FAILURE), &vf);
@@ -56,7 +56,7 @@ static int edge_status(struct mapping_walk *mw, pseudo_t cond, enum status st,
 	return st;
 }
 
-static void branch(struct walk *w, struct instruction *br, enum status st)
+static void branch(struct walk *w, struct ir_insn *br, enum status st)
 {
 	int s;
 
@@ -68,7 +68,7 @@ static void branch(struct walk *w, struct instruction *br, enum status st)
 		walk_push(w, br->bb_false, s);
 }
 
-static void hook_reached(struct mapping_walk *mw, struct instruction *insn,
+static void hook_reached(struct mapping_walk *mw, struct ir_insn *insn,
 			 struct call *c, enum status st)
 {
 	struct map_site *m = mw->m;
@@ -100,7 +100,7 @@ static void returned(struct mapping_walk *mw, enum status st)
 
 /* A call on a path from the mapping: does the path end here? */
 static bool path_ends_at_call(struct mapping_walk *mw,
-			      struct instruction *insn, enum status st)
+			      struct ir_insn *insn, enum status st)
 {
 	struct call c;
 
@@ -116,43 +116,42 @@ static bool path_ends_at_call(struct mapping_walk *mw,
 }
 
 /* One block (or its rest, after from) of a path from the mapping. */
-static enum walk_next step(struct walk *w, struct basic_block *bb,
-			   struct instruction *from, int st)
+static enum walk_next step(struct walk *w, struct ir_block *bb,
+			   struct ir_insn *from, int st)
 {
 	struct mapping_walk *mw = w->data;
-	struct instruction *insn;
 	bool started = !from;
+	int i;
 
-	FOR_EACH_PTR(bb->insns, insn) {
+	for (i = 0; i < bb->ninsns; i++) {
+		struct ir_insn *insn = bb->insns[i];
+
 		if (!started) {
 			started = insn == from;
 			continue;
 		}
-		if (!insn->bb)
-			continue;
-		switch (insn->opcode) {
-		case OP_CALL:
+		switch (insn->op) {
+		case IR_CALL:
 			if (path_ends_at_call(mw, insn, st))
 				return WALK_PATH_ENDS;
 			break;
-		case OP_RET:
+		case IR_RET:
 			returned(mw, st);
 			return WALK_PATH_ENDS;
-		case OP_CBR:
+		case IR_CBR:
 			branch(w, insn, st);
 			return WALK_PATH_ENDS;
-		case OP_BR:
+		case IR_BR:
 			walk_push(w, insn->bb_true, st);
 			return WALK_PATH_ENDS;
-		case OP_UNREACH:
+		case IR_UNREACH:
 			return WALK_PATH_ENDS;
-		case OP_SWITCH:
-		case OP_COMPUTEDGOTO:
+		case IR_SWITCH:
 			return WALK_SUCCESSORS;
 		default:
 			break;
 		}
-	} END_FOR_EACH_PTR(insn);
+	}
 	return WALK_SUCCESSORS;
 }
 
@@ -173,11 +172,11 @@ static void walk_mapping(struct map_site *m)
 struct teardown_walk {
 	struct tu *tu;
 	struct fn *fn;
-	struct instruction **reported;
+	struct ir_insn **reported;
 	int nreported;
 };
 
-static void report_teardown(struct teardown_walk *tw, struct instruction *insn,
+static void report_teardown(struct teardown_walk *tw, struct ir_insn *insn,
 			    const struct spec_entry *e)
 {
 	struct teardown_site t = { tw->tu, tw->fn, insn, e };
@@ -198,23 +197,24 @@ static void report_teardown(struct teardown_walk *tw, struct instruction *insn,
 }
 
 /* One block; the path ends where it calls the unmap hook. */
-static enum walk_next scan_teardowns(struct walk *w, struct basic_block *bb,
-				     struct instruction *from, int state)
+static enum walk_next scan_teardowns(struct walk *w, struct ir_block *bb,
+				     struct ir_insn *from, int state)
 {
 	struct teardown_walk *tw = w->data;
-	struct instruction *insn;
+	int i;
 
-	FOR_EACH_PTR(bb->insns, insn) {
+	for (i = 0; i < bb->ninsns; i++) {
+		struct ir_insn *insn = bb->insns[i];
 		struct call c;
 
-		if (!insn->bb || insn->opcode != OP_CALL)
+		if (insn->op != IR_CALL)
 			continue;
 		classify_call(tw->tu, insn, &c);
 		if (c.kind == CALL_UNMAP_HOOK)
 			return WALK_PATH_ENDS;
 		if (c.kind == CALL_TEARDOWN)
 			report_teardown(tw, insn, c.spec);
-	} END_FOR_EACH_PTR(insn);
+	}
 	return WALK_SUCCESSORS;
 }
 
@@ -225,11 +225,11 @@ static void walk_teardowns(struct tu *tu, struct fn *fn)
 	struct walk w = { .order = WALK_STACK, .nstates = 1,
 			  .visit = scan_teardowns, .data = &tw };
 
-	walk_blocks(&w, fn, fn->ep->entry->bb, NULL, 0);
+	walk_blocks(&w, fn, fn->ir->entry, NULL, 0);
 	free(tw.reported);
 }
 
-static void call_event(struct tu *tu, struct fn *fn, struct instruction *insn,
+static void call_event(struct tu *tu, struct fn *fn, struct ir_insn *insn,
 		       const struct call *c)
 {
 	struct call_site cs = { tu, fn, insn, *c };
@@ -245,10 +245,9 @@ static void call_event(struct tu *tu, struct fn *fn, struct instruction *insn,
 void check_function(struct tu *tu, struct fn *fn)
 {
 	const struct spec_entry *e = fn->spec;
-	struct basic_block *bb;
-	struct instruction *insn;
+	int b, i;
 
-	if (!fn->ep || !fn->ep->entry)
+	if (!fn->ir->entry)
 		return;
 	if (e && e->kind == SPEC_ENTRY_UNMAP && tu->unmap_hook)
 		walk_teardowns(tu, fn);
@@ -256,11 +255,14 @@ void check_function(struct tu *tu, struct fn *fn)
 	 * bypass: its callers are what the checks look at. */
 	if (e && e->kind != SPEC_ENTRY_MAP && e->kind != SPEC_ENTRY_UNMAP)
 		return;
-	FOR_EACH_PTR(fn->ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
+	for (b = 0; b < fn->ir->nblocks; b++) {
+		struct ir_block *bb = fn->ir->blocks[b];
+
+		for (i = 0; i < bb->ninsns; i++) {
+			struct ir_insn *insn = bb->insns[i];
 			struct map_site m = { tu, fn, insn };
 
-			if (!insn->bb || insn->opcode != OP_CALL)
+			if (insn->op != IR_CALL)
 				continue;
 			classify_call(tu, insn, &m.call);
 			call_event(tu, fn, insn, &m.call);
@@ -268,6 +270,6 @@ void check_function(struct tu *tu, struct fn *fn)
 				continue;
 			m.in_entry = e && e->kind == SPEC_ENTRY_MAP;
 			walk_mapping(&m);
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+		}
+	}
 }

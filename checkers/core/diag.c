@@ -9,19 +9,18 @@
 #include <string.h>
 
 #include "checks.h"
-#include "token.h"
 
 static int count;
 static char **printed;
 static int nprinted;
 
-bool diag(struct position pos, const char *check, const char *msg)
+bool diag(struct ir_pos pos, const char *check, const char *msg)
 {
 	char line[1024];
 	int i;
 
 	snprintf(line, sizeof(line), "%s:%d:%d: warning: %s [ioguard-%s]",
-		 stream_name(pos.stream), pos.line, pos.pos, msg, check);
+		 ir_file_name(pos), pos.line, pos.col, msg, check);
 	for (i = 0; i < nprinted; i++)
 		if (!strcmp(printed[i], line))
 			return false;

@@ -7,9 +7,9 @@
 #include "checks.h"
 
 static enum derived role_derived(const struct hook_site *h, int hook_idx,
-				 pseudo_t mapped)
+				 struct ir_value *mapped)
 {
-	struct instruction *call = h->insn;
+	struct ir_insn *call = h->insn;
 	struct fn *helper = h->call.helper;
 	unsigned long long mask;
 	enum derived d = DERIVED_NO;
@@ -49,7 +49,7 @@ static void hooked(const struct hook_site *h, const struct report_at *at)
 	for (i = 0; i < hook->nargs; i++) {
 		enum spec_role role = hook->roles[i];
 		int idx = spec_arg(prim, role);
-		pseudo_t mapped;
+		struct ir_value *mapped;
 
 		if (role == ROLE_NONE || idx < 0)
 			continue;

@@ -20,13 +20,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "checks.h"
-#include "facts.h"
-#include "tu.h"
+#include "sparse-unit.h"
+#include "../core/facts.h"
 
 const struct spec *ioguard_spec;
 bool ioguard_warn_only;
-bool ioguard_user_map;
 static bool finished;
 
 static const char usage[] =
@@ -42,14 +40,6 @@ static const char usage[] =
 	"  --ioguard-user-map    also report user mappings of device memory (user-map)\n"
 	"Checks: unhooked-map, bypass, hook-on-failure, hook-args, unhooked-unmap,\n"
 	"        user-map (off unless --ioguard-user-map)\n";
-
-void ioguard_die(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "ioguard-sparse: ");
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	exit(2);
-}
 
 /*
  * sparse exits 1 on its own fatal errors (die(), -Wsparse-error); in
@@ -83,6 +73,7 @@ int main(int argc, char **argv)
 	char err[512];
 	int i, j, ret;
 
+	ioguard_prog = "ioguard-sparse";
 	for (i = 1, j = 1; i < argc; i++) {
 		if (!strncmp(argv[i], "--ioguard-spec=", 15)) {
 			spec_path = argv[i] + 15;
@@ -115,7 +106,7 @@ int main(int argc, char **argv)
 
 	atexit(early_exit);
 	ret = sparse_program_main(argc, argv);
-	tu_end();		/* in case sparse.c stops calling report_stats() */
+	unit_end();		/* in case sparse.c stops calling report_stats() */
 	facts_close();
 	finished = true;
 

@@ -15,7 +15,7 @@
 struct map_site {
 	struct tu *tu;
 	struct fn *fn;
-	struct instruction *insn;
+	struct ir_insn *insn;
 	struct call call;
 	bool in_entry;		/* fn is a map entry point */
 };
@@ -23,7 +23,7 @@ struct map_site {
 /* The map hook, reached on a path from a mapping. */
 struct hook_site {
 	const struct map_site *map;
-	struct instruction *insn;
+	struct ir_insn *insn;
 	struct call call;
 	enum status status;	/* what the path knows of the mapping */
 };
@@ -32,7 +32,7 @@ struct hook_site {
 struct teardown_site {
 	struct tu *tu;
 	struct fn *fn;
-	struct instruction *insn;
+	struct ir_insn *insn;
 	const struct spec_entry *spec;
 };
 
@@ -40,7 +40,7 @@ struct teardown_site {
 struct call_site {
 	struct tu *tu;
 	struct fn *fn;
-	struct instruction *insn;
+	struct ir_insn *insn;
 	struct call call;
 };
 
@@ -53,7 +53,7 @@ struct report_at {
 	const char *check_id;		/* from checks.def */
 	struct tu *tu;
 	struct fn *fn;
-	struct instruction *insn;
+	struct ir_insn *insn;
 };
 
 struct check {
@@ -79,13 +79,13 @@ void report(const struct report_at *at, const char *fmt, ...)
 
 /* report.c: where insn is written in fn's own file (inlined or not);
  * site_pos_in() with body_end(tu, fn) computed once for many calls */
-struct position site_pos(struct tu *tu, struct fn *fn, struct instruction *insn);
+struct ir_pos site_pos(struct tu *tu, struct fn *fn, struct ir_insn *insn);
 unsigned int body_end(struct tu *tu, struct fn *fn);
-struct position site_pos_in(struct tu *tu, struct fn *fn,
-			    struct instruction *insn, unsigned int end);
+struct ir_pos site_pos_in(struct tu *tu, struct fn *fn,
+			  struct ir_insn *insn, unsigned int end);
 
 /* diag.c: print a finding once, as gcc prints a warning; false if seen */
-bool diag(struct position pos, const char *check, const char *msg);
+bool diag(struct ir_pos pos, const char *check, const char *msg);
 int diag_count(void);
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Device memory by value (docs/devmem.md): the bits of a protection that
- * select the memory type, followed through sparse's IR. devattr.c reads
+ * select the memory type, followed through the IR. devattr.c reads
  * the spec's device-attr probes and says what a value's memory-type bits
  * are made of; devflow.c turns that into per-function summaries, the
  * mapping calls the engine checks, and the audit's flow facts.
@@ -20,10 +20,10 @@ struct alt {
 	unsigned long long bits;	/* bits constants set */
 	unsigned long long smask;	/* bits the sources below may set */
 	unsigned long long params;	/* bit i: parameter i contributes */
-	struct instruction *call;	/* a call whose result contributes */
+	struct ir_insn *call;		/* a call whose result contributes */
 	int device;			/* 1 + the device value matched by shape */
 	bool unknown;			/* a load, an asm, something else */
-	struct instruction *choice;	/* the phi or select that chose it */
+	struct ir_insn *choice;		/* the phi source or select that chose it */
 };
 
 #define MAX_ALTS 8
@@ -40,7 +40,7 @@ struct devattr {
 	unsigned long long present;	/* the bits that make an entry map */
 	bool *known;			/* per value: folded to a constant */
 	unsigned long long *value;
-	pseudo_t *pseudo;		/* per value, when not a constant */
+	struct ir_value **pseudo;	/* per value, when not a constant */
 	int found;			/* probes read: mask and values */
 };
 
@@ -48,11 +48,11 @@ struct devattr {
 
 /* Probe text for every device-attr record, appended after the unit. */
 int devattr_probe_text(const struct spec *spec, char *buf, int len);
-/* A probe function sparse linearized: its value. */
-void devattr_read_probe(struct tu *tu, const char *name, struct entrypoint *ep);
+/* A probe function the frontend lowered: its value. */
+void devattr_read_probe(struct tu *tu, const char *name, struct ir_fn *fn);
 
 /* The memory-type bits of p, as alternatives (none when no record applies). */
-void attr_alts(struct tu *tu, pseudo_t p, struct alts *out);
+void attr_alts(struct tu *tu, struct ir_value *p, struct alts *out);
 /* Add every alternative of b to a (a union); false if a overflowed. */
 bool alts_union(struct alts *a, const struct alts *b);
 /* a | b, alternative by alternative. */
@@ -70,8 +70,8 @@ static inline bool alt_pure(const struct alt *a)
 /* devflow.c: a value's alternatives with this unit's helpers' returns
  * put in for their calls; the arguments of a call that reach a
  * page-table write (a bit each), and the spec function writing them. */
-void devflow_value(struct tu *tu, pseudo_t p, struct alts *out);
-unsigned long long call_reach(struct tu *tu, struct instruction *call,
+void devflow_value(struct tu *tu, struct ir_value *p, struct alts *out);
+unsigned long long call_reach(struct tu *tu, struct ir_insn *call,
 			      const struct spec_entry **writer, struct fn **via);
 
 #endif

@@ -12,48 +12,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "symbol.h"
-#include "token.h"
-
 #include "checks.h"
 #include "devattr.h"
 #include "facts.h"
 
-static bool prot_type(struct symbol *t)
+/* Is argument k of a call a protection (the lowering says, by type)? */
+static bool prot_arg(const struct ir_insn *call, int k)
 {
-	static const char *const names[] = { "pgprot", "pte", "pmd", "pud", "p4d" };
-	struct symbol *m, *only = NULL;
-	int n = 0;
-	size_t i;
-
-	while (t && t->type == SYM_NODE)
-		t = t->ctype.base_type;
-	if (!t || t->type != SYM_STRUCT)
-		return false;
-	FOR_EACH_PTR(t->symbol_list, m) {
-		only = m;
-		n++;
-	} END_FOR_EACH_PTR(m);
-	if (n != 1 || !only->ident)
-		return false;
-	for (i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (only->ident->len == strlen(names[i]) &&
-		    !memcmp(only->ident->name, names[i], only->ident->len))
-			return true;
-	return false;
-}
-
-/* The type of a call's argument k (fntypes: the function's, then each). */
-static struct symbol *arg_type(struct instruction *call, int k)
-{
-	struct symbol *t;
-	int i = -1;
-
-	FOR_EACH_PTR(call->fntypes, t) {
-		if (i++ == k)
-			return t;
-	} END_FOR_EACH_PTR(t);
-	return NULL;
+	return k < 64 && (call->prot_args & (1ULL << k));
 }
 
 struct fn_facts {
@@ -69,7 +35,7 @@ static void put(struct fn_facts *ff, int line, const char *src, const char *dst,
 	char cond[512] = "-";
 
 	if (a->choice)
-		snprintf(cond, sizeof(cond), "%s:%d", stream_name(a->choice->pos.stream),
+		snprintf(cond, sizeof(cond), "%s:%d", ir_file_name(a->choice->pos),
 			 a->choice->pos.line);
 	facts_flow(ff->fn->name, ff->is_static, ff->file, line, src, dst, cond);
 }
@@ -93,16 +59,16 @@ static void emit(struct fn_facts *ff, int line, const struct alts *a, const char
 				snprintf(src, sizeof(src), "param:%d", k);
 				put(ff, line, src, dst, x);
 			}
-		if (x->call && callee_ident(x->call)) {
-			snprintf(src, sizeof(src), "ret:%s", show_ident(callee_ident(x->call)));
+		if (x->call && callee_name(x->call)) {
+			snprintf(src, sizeof(src), "ret:%s", callee_name(x->call));
 			put(ff, line, src, dst, x);
 		}
 	}
 }
 
-static void call_facts(struct fn_facts *ff, struct instruction *insn)
+static void call_facts(struct fn_facts *ff, struct ir_insn *insn)
 {
-	struct ident *id = callee_ident(insn);
+	const char *id = callee_name(insn);
 	const struct spec_entry *e = tu_spec(ff->tu, id);
 	int line = site_pos(ff->tu, ff->fn, insn).line, k, prot = -1;
 	char dst[256];
@@ -120,39 +86,39 @@ static void call_facts(struct fn_facts *ff, struct instruction *insn)
 	if (e)
 		prot = spec_arg(e, ROLE_PROT);
 	for (k = 0; call_arg(insn, k); k++) {
-		if (k != prot && !prot_type(arg_type(insn, k)))
+		if (k != prot && !prot_arg(insn, k))
 			continue;
 		devflow_value(ff->tu, call_arg(insn, k), &a);
-		snprintf(dst, sizeof(dst), "arg:%s:%d", show_ident(id), k);
+		snprintf(dst, sizeof(dst), "arg:%s:%d", id, k);
 		emit(ff, line, &a, dst);
 	}
 }
 
 static void fn_facts(struct tu *tu, struct fn *fn)
 {
-	struct fn_facts ff = { tu, fn, !!(fn->sym->ctype.modifiers & MOD_STATIC),
-			       stream_name(fn->sym->pos.stream) };
-	struct symbol *type = fn->sym->ctype.base_type;
-	bool returns_prot = type && prot_type(type->ctype.base_type), announces = false;
-	struct basic_block *bb;
-	struct instruction *insn;
+	struct fn_facts ff = { tu, fn, fn->ir->sym->is_static,
+			       ir_file_name(fn->ir->sym->pos) };
+	bool returns_prot = fn->ir->returns_prot, announces = false;
 	struct call c;
 	struct alts a;
+	int b, i;
 
-	FOR_EACH_PTR(fn->ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb)
-				continue;
-			if (insn->opcode == OP_CALL) {
+	for (b = 0; b < fn->ir->nblocks; b++) {
+		struct ir_block *bb = fn->ir->blocks[b];
+
+		for (i = 0; i < bb->ninsns; i++) {
+			struct ir_insn *insn = bb->insns[i];
+
+			if (insn->op == IR_CALL) {
 				call_facts(&ff, insn);
 				classify_call(tu, insn, &c);
 				announces |= c.kind == CALL_MAP_HOOK;
-			} else if (insn->opcode == OP_RET && insn->src && returns_prot) {
+			} else if (insn->op == IR_RET && insn->src && returns_prot) {
 				devflow_value(tu, insn->src, &a);
 				emit(&ff, site_pos(tu, fn, insn).line, &a, "return");
 			}
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+		}
+	}
 	if (announces)
 		facts_announce(fn->name, ff.is_static);
 }
@@ -165,7 +131,7 @@ void devflow_facts(struct tu *tu)
 		struct fn *fn = &tu->fns[i];
 
 		/* a sink's own body is where the flow ends */
-		if (fn->ep && fn->ep->entry && !(fn->spec && fn->spec->kind == SPEC_SINK))
+		if (fn->ir->entry && !(fn->spec && fn->spec->kind == SPEC_SINK))
 			fn_facts(tu, fn);
 	}
 }
