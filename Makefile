@@ -31,9 +31,15 @@ B := build
 CORE_SRCS := $(wildcard checkers/core/*.c)
 CORE_OBJS := $(patsubst checkers/%.c,$(B)/checkers/%.o,$(CORE_SRCS))
 FE_SPARSE_SRCS := $(wildcard checkers/fe-sparse/*.c)
+# checkers/fe-clang/: libclang's AST (Debian's libclang-14-dev).
+FE_CLANG_SRCS := $(wildcard checkers/fe-clang/*.c)
+LLVM_DIR ?= /usr/lib/llvm-14
+CLANG_CFLAGS := -I$(LLVM_DIR)/include
+CLANG_LIBS := -L$(LLVM_DIR)/lib -lclang -Wl,-rpath,$(LLVM_DIR)/lib
 # spec/: the one spec and its parser, linked into both binaries.
 SPEC_OBJS := $(B)/spec/spec.o $(B)/spec/default-spec.o
 CHECKER_OBJS := $(CORE_OBJS) $(patsubst checkers/%.c,$(B)/checkers/%.o,$(FE_SPARSE_SRCS)) $(SPEC_OBJS)
+CLANG_CHECKER_OBJS := $(CORE_OBJS) $(patsubst checkers/%.c,$(B)/checkers/%.o,$(FE_CLANG_SRCS)) $(SPEC_OBJS)
 CMD_SRCS := $(wildcard src/*.c)
 CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) $(SPEC_OBJS) $(B)/src/check_docs.o
 
@@ -42,7 +48,7 @@ RUN_KERNEL ?= 6.1
 RUN_ARCH ?= arm64
 
 .PHONY: all asan deps run check check-full test bench clean
-all: $(B)/ioguard-sparse $(B)/ioguard $(B)/cocci/map_hook.cocci
+all: $(B)/ioguard-sparse $(B)/ioguard-clang $(B)/ioguard $(B)/cocci/map_hook.cocci
 
 deps:
 	@src/sh/deps.sh
@@ -57,6 +63,10 @@ $(B)/checkers/core/%.o: checkers/core/%.c checkers/core/*.h checkers/core/checks
 $(B)/checkers/fe-sparse/%.o: checkers/fe-sparse/%.c checkers/fe-sparse/*.h checkers/core/*.h spec/spec.h | $(LIBSPARSE)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Ispec $(SPARSE_CFLAGS) -c -o $@ $<
+
+$(B)/checkers/fe-clang/%.o: checkers/fe-clang/%.c checkers/fe-clang/*.h checkers/core/*.h spec/spec.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ispec $(CLANG_CFLAGS) -c -o $@ $<
 
 $(B)/src/%.o: src/%.c src/*.h spec/spec.h
 	@mkdir -p $(dir $@)
@@ -96,6 +106,10 @@ $(SPARSE_PROGRAM): $(LIBSPARSE)
 $(B)/ioguard-sparse: $(CHECKER_OBJS) $(SPARSE_PROGRAM) $(LIBSPARSE)
 	$(CC) $(CFLAGS) -o $@ $(CHECKER_OBJS) $(SPARSE_PROGRAM) $(LIBSPARSE) \
 		$(addprefix -Wl$(comma)--wrap=,$(SPARSE_WRAPS))
+
+# ioguard-clang: the same core on libclang's AST (docs/frontends.md).
+$(B)/ioguard-clang: $(CLANG_CHECKER_OBJS)
+	$(CC) $(CFLAGS) -o $@ $(CLANG_CHECKER_OBJS) $(CLANG_LIBS)
 
 $(B)/ioguard: $(CMD_OBJS)
 	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS) -lsqlite3

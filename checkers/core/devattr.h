@@ -47,7 +47,7 @@ struct devattr {
 #define DEVATTR_PREFIX "__ioguard_devattr_"
 
 /* Probe text for every device-attr record, appended after the unit. */
-int devattr_probe_text(const struct spec *spec, char *buf, int len);
+int devattr_probe_text(const struct spec *spec, char *buf, int len, int style);
 /* A probe function the frontend lowered: its value. */
 void devattr_read_probe(struct tu *tu, const char *name, struct ir_fn *fn);
 

@@ -12,8 +12,21 @@
 
 #include "devattr.h"
 
-int devattr_probe_text(const struct spec *spec, char *buf, int len)
+/* One probe: typed and returning the value (style 0, PROBE_RETURN), or
+ * evaluating it as a statement (PROBE_STATEMENT; core/frontend.h). */
+static int probe(char *buf, int len, int style, const char *expr, int i, const char *what)
 {
+	if (style == 0)
+		return snprintf(buf, len > 0 ? len : 0,
+				"static __typeof__(%s) " DEVATTR_PREFIX "%d_%s(void) { return %s; }\n",
+				expr, i, what, expr);
+	return snprintf(buf, len > 0 ? len : 0,
+			"static void " DEVATTR_PREFIX "%d_%s(void) { %s; }\n", i, what, expr);
+}
+
+int devattr_probe_text(const struct spec *spec, char *buf, int len, int style)
+{
+	char what[16];
 	int i, j, n = 0;
 
 	for (i = 0; i < spec->nr; i++) {
@@ -22,19 +35,16 @@ int devattr_probe_text(const struct spec *spec, char *buf, int len)
 		if (e->kind != SPEC_DEVICE_ATTR)
 			continue;
 		n += snprintf(buf + n, len > n ? len - n : 0,
-			      "#if defined(%s)%s%s%s\n"
-			      "static __typeof__(%s) " DEVATTR_PREFIX "%d_m(void) { return %s; }\n",
+			      "#if defined(%s)%s%s%s\n",
 			      e->mask, e->when ? " && defined(" : "",
-			      e->when ? e->when : "", e->when ? ")" : "",
-			      e->mask, i, e->mask);
+			      e->when ? e->when : "", e->when ? ")" : "");
+		n += probe(buf + n, len - n, style, e->mask, i, "m");
 		if (e->present)
-			n += snprintf(buf + n, len > n ? len - n : 0,
-				      "static __typeof__(%s) " DEVATTR_PREFIX "%d_p(void) { return %s; }\n",
-				      e->present, i, e->present);
-		for (j = 0; j < e->nvalues; j++)
-			n += snprintf(buf + n, len > n ? len - n : 0,
-				      "static __typeof__(%s) " DEVATTR_PREFIX "%d_%d(void) { return %s; }\n",
-				      e->values[j], i, j, e->values[j]);
+			n += probe(buf + n, len - n, style, e->present, i, "p");
+		for (j = 0; j < e->nvalues; j++) {
+			snprintf(what, sizeof(what), "%d", j);
+			n += probe(buf + n, len - n, style, e->values[j], i, what);
+		}
 		n += snprintf(buf + n, len > n ? len - n : 0, "#endif\n");
 	}
 	return n;

@@ -31,8 +31,17 @@ void ioguard_die(const char *fmt, const char *arg) __attribute__((noreturn));
 
 void tu_begin(const struct spec *spec);
 bool tu_active(void);
-/* The probes' text; its length, or -1 when it does not fit. */
-int tu_probe_text(char *buf, int len);
+/*
+ * The probes' text; its length, or -1 when it does not fit. A probe is a
+ * function per macro; PROBE_RETURN ones return the macro's value, typed
+ * with __typeof__ (sparse's); PROBE_STATEMENT ones evaluate it as their
+ * last statement, and the frontend returns that value (clang refuses a
+ * file-scope __typeof__ of a compound literal that reads a variable,
+ * such as arm64's FIXMAP_PAGE_IO).
+ */
+enum probe_style { PROBE_RETURN, PROBE_STATEMENT };
+int tu_probe_text(char *buf, int len, enum probe_style style);
+bool tu_is_probe(const char *name);
 void tu_add(struct ir_fn *fn);
 void tu_run(void);
 void tu_free(void);

@@ -60,7 +60,7 @@ const struct spec_entry *tu_spec_of(const char *name)
 	return active ? tu_spec(&cur, name) : NULL;
 }
 
-int tu_probe_text(char *buf, int size)
+int tu_probe_text(char *buf, int size, enum probe_style style)
 {
 	int i, len = 0;
 
@@ -69,14 +69,25 @@ int tu_probe_text(char *buf, int size)
 
 		if (!m)
 			continue;
-		len += snprintf(buf + len, size - len,
-				"#ifdef %s\nstatic __typeof__(%s) " PROBE_PREFIX "%d(void) { return %s; }\n#endif\n",
-				m, m, i, m);
+		if (style == PROBE_RETURN)
+			len += snprintf(buf + len, size - len,
+					"#ifdef %s\nstatic __typeof__(%s) " PROBE_PREFIX "%d(void) { return %s; }\n#endif\n",
+					m, m, i, m);
+		else
+			len += snprintf(buf + len, size - len,
+					"#ifdef %s\nstatic void " PROBE_PREFIX "%d(void) { %s; }\n#endif\n",
+					m, i, m);
 		if (len >= size)
 			return -1;
 	}
-	len += devattr_probe_text(cur.spec, buf + len, size - len);
+	len += devattr_probe_text(cur.spec, buf + len, size - len, style);
 	return len < size ? len : -1;
+}
+
+bool tu_is_probe(const char *name)
+{
+	return name && (!strncmp(name, PROBE_PREFIX, strlen(PROBE_PREFIX)) ||
+			!strncmp(name, DEVATTR_PREFIX, strlen(DEVATTR_PREFIX)));
 }
 
 static void read_probe(struct ir_fn *fn)

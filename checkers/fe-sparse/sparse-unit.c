@@ -48,7 +48,7 @@ struct token *unit_probe_tokens(void)
 
 	if (!tu_active())
 		return NULL;
-	len = tu_probe_text(buf, sizeof(buf));
+	len = tu_probe_text(buf, sizeof(buf), PROBE_RETURN);
 	return len > 0 ? tokenize_buffer(buf, len, &end) : NULL;
 }
 

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* iropt.c: the clean-ups of sparse's optimiser the checks rely on. */
+#ifndef IOGUARD_IROPT_H
+#define IOGUARD_IROPT_H
+
+#include "ioir.h"
+
+void ir_optimize(struct ir_fn *fn);
+
+#endif
