@@ -114,15 +114,15 @@ $(B)/ioguard-clang: $(CLANG_CHECKER_OBJS)
 $(B)/ioguard: $(CMD_OBJS)
 	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS) -lsqlite3
 
-# The same two binaries with AddressSanitizer and UBSan in $(B)/asan/,
+# The same three binaries with AddressSanitizer and UBSan in $(B)/asan/,
 # for tests/sanitize (make check only; plain make does not build them).
-# libsparse.a is linked as fetched, not instrumented; the link passes
+# libsparse.a and libclang are linked as they are, not instrumented; the link passes
 # CFLAGS, so the sanitizer runtimes come in with it.
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 asan: $(LIBSPARSE)
 	@$(MAKE) --no-print-directory B=$(B)/asan CFLAGS="$(CFLAGS) $(ASAN_CFLAGS)" \
-		$(B)/asan/ioguard-sparse $(B)/asan/ioguard
+		$(B)/asan/ioguard-sparse $(B)/asan/ioguard-clang $(B)/asan/ioguard
 
 # The Coccinelle scripts for the built-in spec, for spatch and for the
 # kernel's make coccicheck COCCI=build/cocci/NAME.cocci.

@@ -31,8 +31,10 @@ static const struct command {
 	  "verify --tree DIR --arch A [--abi N] [--spec F] --series OUTDIR\n"
 	  "                               apply, checkpatch, build and check a series" },
 	{ "check", cmd_check,
-	  "check --tree DIR --arch A --build DIR [--log FILE] [PATH...]\n"
-	  "                               ioguard-sparse through kbuild, findings sorted" },
+	  "check [--frontend sparse|clang] --tree DIR --arch A --build DIR [--log FILE] [PATH...]\n"
+	  "                               the checker through kbuild, findings sorted\n"
+	  "  check [--frontend sparse|clang] [--spec F] FILE... [-- CFLAGS...]\n"
+	  "                               the checker on files, findings sorted" },
 	{ "audit", cmd_audit,
 	  "audit --tree DIR --arch A [--config C] [--format text|json|sarif|html] [-o FILE] ...\n"
 	  "                               the whole tree: every unit, reachability, reports" },

@@ -16,6 +16,7 @@
 struct irb_block {
 	struct ir_block **preds;
 	int npreds, cappreds;
+	int order;			/* placed as the order-th, or -1 */
 	bool sealed, reached;
 	struct irb_phi **phis;		/* created here; incomplete until sealed */
 	int nphis, capphis;
@@ -65,8 +66,35 @@ struct ir_block *irb_block(struct irb *b)
 
 	ir_list_block(b->fn, bb);
 	b->info = grow(b->info, b->ninfo, &b->capinfo, sizeof(*b->info));
-	memset(&b->info[b->ninfo++], 0, sizeof(*b->info));
+	memset(&b->info[b->ninfo], 0, sizeof(*b->info));
+	b->info[b->ninfo++].order = -1;
 	return bb;
+}
+
+void irb_place(struct irb *b, struct ir_block *bb)
+{
+	if (bb->index >= 0 && bb->index < b->ninfo && b->info[bb->index].order < 0)
+		b->info[bb->index].order = b->placed++;
+}
+
+/* Listing order: the entry, then as placed; never placed, as made. */
+static struct irb *sort_b;
+
+static long order_key(const struct ir_block *bb)
+{
+	int order = sort_b->info[bb->index].order;
+
+	if (bb == sort_b->fn->entry)
+		return -1;
+	return order >= 0 ? order : (long)sort_b->placed + bb->index;
+}
+
+static int by_order(const void *x, const void *y)
+{
+	long a = order_key(*(struct ir_block *const *)x);
+	long c = order_key(*(struct ir_block *const *)y);
+
+	return a < c ? -1 : a > c;
 }
 
 static struct irb_block *info(struct irb *b, struct ir_block *bb)
@@ -479,9 +507,19 @@ void irb_finish(struct irb *b)
 			bb->cap = bb->ninsns;
 		}
 	}
-	for (k = 0; k < nold; k++)
-		if (b->info[k].reached)
-			ir_list_block(fn, old[k]);
+	{
+		struct ir_block **live = malloc((nold + 1) * sizeof(*live));
+		int n = 0;
+
+		for (k = 0; k < nold; k++)
+			if (b->info[k].reached)
+				live[n++] = old[k];
+		sort_b = b;
+		qsort(live, n, sizeof(*live), by_order);
+		for (k = 0; k < n; k++)
+			ir_list_block(fn, live[k]);
+		free(live);
+	}
 	for (k = 0; k < fn->nblocks; k++)
 		for (i = 0; i < fn->blocks[k]->ninsns; i++)
 			resolve_insn(b, fn->blocks[k]->insns[i]);

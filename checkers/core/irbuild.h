@@ -31,6 +31,7 @@ struct irb {
 	struct ir_map fwd;		/* a removed phi's result -> what replaced it */
 	int *var_bits;
 	int nvars, capvars;
+	int placed;			/* blocks placed so far (irb_place) */
 };
 
 void irb_init(struct irb *b, struct ir_fn *fn);
@@ -40,6 +41,12 @@ void irb_edge(struct irb *b, struct ir_block *from, struct ir_block *to);
 void irb_seal(struct irb *b, struct ir_block *bb);
 bool irb_sealed(struct irb *b, struct ir_block *bb);
 int irb_npreds(struct irb *b, struct ir_block *bb);
+/*
+ * bb gets its first instruction now: the function's blocks are listed in
+ * this order in the end (a block made early, a loop's exit or a return's
+ * join, comes where its code does, as a compiler lays them out).
+ */
+void irb_place(struct irb *b, struct ir_block *bb);
 /* Does bb end with a branch, a return or unreachable? */
 bool irb_terminated(struct ir_block *bb);
 

@@ -12,12 +12,15 @@
 #include <string.h>
 
 #include "clang-lower.h"
+#include "../core/facts.h"
 #include "../core/frontend.h"
 
 struct ir_insn *append(struct lower *L, struct ir_insn *insn)
 {
-	if (L->cur)
+	if (L->cur) {
+		irb_place(&L->b, L->cur);
 		ir_append(L->cur, insn);
+	}
 	return insn;
 }
 
@@ -256,6 +259,8 @@ struct ir_value *convert(struct lower *L, struct ir_value *v, CXType from, CXTyp
 	return v;
 }
 
+static struct ir_value *value_of(struct lower *L, CXCursor e);
+
 /* A variable or memory as an lvalue. */
 static struct lval var_lval(struct lower *L, CXCursor decl, CXType type)
 {
@@ -474,8 +479,11 @@ static struct lval decl_lval(struct lower *L, CXCursor e)
 	case CXCursor_ParmDecl:
 		return var_lval(L, d, type);
 	case CXCursor_FunctionDecl:
-		/* a function used as a value: lowered as a function too */
-		cu_want_function(L->u, clang_getCursorDefinition(d));
+		/* a function used as a value: lowered as a function too, as
+		 * sparse un-inlines it, but only from code sparse evaluates
+		 * before expansion: not from an inlined body */
+		if (!L->fr || !L->fr->depth)
+			cu_want_function(L->u, clang_getCursorDefinition(d));
 		v = ir_new_value(IRV_SYM);
 		v->sym = cu_sym(L->u, d);
 		return value_lval(v, type);
@@ -587,7 +595,8 @@ struct lval lvalue(struct lower *L, CXCursor e)
 	default:
 		break;
 	}
-	return value_lval(rvalue(L, e), type);
+	/* an lvalue not followed (a designated initializer, ...): its value */
+	return value_lval(abi_is_lvalue(e) ? value_of(L, e) : rvalue(L, e), type);
 }
 
 /* Read an lvalue as C does: arrays decay, functions are their address. */
@@ -1015,6 +1024,25 @@ static bool builtin(struct lower *L, const char *name, CXCursor e, struct kids *
 	return false;
 }
 
+/* Does a call to fn not return (__attribute__((noreturn)), _Noreturn)? */
+static bool noreturn(struct lower *L, CXCursor callee, CXCursor fn)
+{
+	CXString t = clang_getTypeSpelling(clang_getCursorType(callee));
+	bool yes = strstr(clang_getCString(t), "noreturn") != NULL;
+	struct kids k;
+	int i;
+
+	clang_disposeString(t);
+	if (yes || clang_Cursor_isNull(fn))
+		return yes;
+	kids_of(fn, &k);
+	for (i = 0; i < k.n && !yes; i++)
+		yes = clang_getCursorKind(k.v[i]) == CXCursor_UnexposedAttr &&
+		      !strncmp(cu_text(L->u, k.v[i]), "_Noreturn", 9);
+	kids_free(&k);
+	return yes;
+}
+
 static struct ir_value *call(struct lower *L, CXCursor e)
 {
 	CXType type = clang_getCursorType(e);
@@ -1024,6 +1052,7 @@ static struct ir_value *call(struct lower *L, CXCursor e)
 	const char *name = NULL;
 	struct ir_insn *insn;
 	struct ir_pos pos;
+	bool cast = false;
 	struct kids k;
 	int i;
 
@@ -1032,6 +1061,14 @@ static struct ir_value *call(struct lower *L, CXCursor e)
 		return opaque(L, t.bits, pos_of(L, e));
 	}
 	callee = strip(k.v[0]);
+	/* ((fn_t)f)(...): a direct call of f, not inlined (sparse's) */
+	if (clang_getCursorKind(callee) == CXCursor_CStyleCastExpr &&
+	    clang_getCursorKind(strip(last_expr(callee))) == CXCursor_DeclRefExpr &&
+	    clang_getCursorKind(clang_getCursorReferenced(strip(last_expr(callee)))) ==
+	    CXCursor_FunctionDecl) {
+		cast = true;
+		callee = strip(last_expr(callee));
+	}
 	if (clang_getCursorKind(callee) == CXCursor_DeclRefExpr &&
 	    clang_getCursorKind(clang_getCursorReferenced(callee)) == CXCursor_FunctionDecl) {
 		fn = clang_getCursorReferenced(callee);
@@ -1051,7 +1088,9 @@ static struct ir_value *call(struct lower *L, CXCursor e)
 	vals = ir_alloc((k.n ? k.n : 1) * sizeof(*vals));
 	for (i = 1; i < k.n; i++)
 		vals[i - 1] = rvalue(L, k.v[i]);
-	if (name) {
+	if (cast)	/* the function is a value there: sparse's cast of it */
+		facts_ref(cu_sym(L->u, fn), pos, L->fn->sym->name);
+	if (name && !cast) {
 		CXCursor def = clang_getCursorDefinition(fn);
 
 		if (!clang_Cursor_isNull(def) && cu_inlinable(L->u, def) &&
@@ -1075,11 +1114,18 @@ static struct ir_value *call(struct lower *L, CXCursor e)
 		if (i - 1 < 64 && type_is_prot(clang_getCursorType(k.v[i])))
 			insn->prot_args |= 1ULL << (i - 1);
 	}
-	kids_free(&k);
 	append(L, insn);
-	if (t.kind == T_VOID)
-		return NULL;
-	return result_of(insn);
+	r = t.kind == T_VOID ? NULL : result_of(insn);
+	/* as sparse: nothing follows a call that does not return */
+	if (name && noreturn(L, callee, fn)) {
+		struct ir_insn *u = ir_new_insn(IR_UNREACH);
+
+		u->pos = pos;
+		append(L, u);
+		L->cur = NULL;
+	}
+	kids_free(&k);
+	return r;
 }
 
 static struct ir_value *init_list(struct lower *L, CXCursor e)
@@ -1120,16 +1166,22 @@ static struct ir_value *cast(struct lower *L, CXCursor e)
 
 struct ir_value *rvalue(struct lower *L, CXCursor e)
 {
-	enum CXCursorKind kind = clang_getCursorKind(e);
-	struct tinfo t;
-	struct ir_value *v;
-	CXCursor c;
-
 	if (abi_is_lvalue(e)) {
 		struct lval lv = lvalue(L, e);
 
 		return read_lvalue(L, e, &lv);
 	}
+	return value_of(L, e);
+}
+
+/* What e computes, e not read as an lvalue. */
+static struct ir_value *value_of(struct lower *L, CXCursor e)
+{
+	enum CXCursorKind kind = clang_getCursorKind(e);
+	struct tinfo t;
+	struct ir_value *v;
+	CXCursor c;
+
 	switch (kind) {
 	case CXCursor_IntegerLiteral: case CXCursor_CharacterLiteral:
 	case CXCursor_UnaryExpr:
@@ -1153,11 +1205,13 @@ struct ir_value *rvalue(struct lower *L, CXCursor e)
 	case CXCursor_StmtExpr:
 		return lower_stmt_expr(L, e);
 	case CXCursor_DeclRefExpr: case CXCursor_MemberRefExpr:
-	case CXCursor_CompoundLiteralExpr: {
-		struct lval lv = lvalue(L, e);
+	case CXCursor_CompoundLiteralExpr:
+		if (!abi_is_lvalue(e)) {
+			struct lval lv = lvalue(L, e);
 
-		return read_lvalue(L, e, &lv);
-	}
+			return read_lvalue(L, e, &lv);
+		}
+		return opaque_of(L, e);
 	case CXCursor_UnexposedExpr:
 		switch (abi_unexposed(e)) {
 		case X_IMPLICIT_CAST:

@@ -34,6 +34,9 @@ struct cunit {
 	struct ir_map queued;		/* functions to lower, once */
 	CXCursor *pending;		/* inline functions used as values */
 	int npending, cappending;
+	struct ir_map preunit;		/* files of -include: before the unit */
+	CXFile *deps;			/* the files the unit read */
+	int ndeps, capdeps;
 };
 
 struct var {

@@ -293,12 +293,14 @@ struct ir_sym *cu_anon_sym(struct cunit *u, CXCursor at)
 	return s;
 }
 
+static bool defined_inline(struct cunit *u, CXCursor def);
+
 void cu_want_function(struct cunit *u, CXCursor def)
 {
 	CXCursor canon;
 
 	if (clang_Cursor_isNull(def) || !clang_isCursorDefinition(def) ||
-	    !clang_Cursor_isFunctionInlined(def))
+	    !defined_inline(u, def))
 		return;		/* a function that is not inline is lowered anyway */
 	canon = clang_getCanonicalCursor(def);
 	if (ir_map_get(&u->queued, canon.data[0]))
@@ -395,12 +397,96 @@ static enum CXChildVisitResult data_refs(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Recurse;
 }
 
-static void deps(CXFile file, CXSourceLocation *stack, unsigned n, CXClientData d)
+/*
+ * The files the unit read. Those of -include (and what they include)
+ * come before the unit, as sparse reads them: their functions are not
+ * the unit's, nor are they among the files it read.
+ */
+static void inclusion(CXFile file, CXSourceLocation *stack, unsigned n, CXClientData d)
 {
-	CXString name = clang_getFileName(file);
+	struct cunit *u = d;
+	CXFile outer = NULL;
 
-	facts_dep(clang_getCString(name));
-	clang_disposeString(name);
+	if (n)
+		clang_getFileLocation(stack[n - 1], &outer, NULL, NULL, NULL);
+	if (n && !outer) {
+		ir_map_put(&u->preunit, file, (void *)1);
+		return;
+	}
+	if (u->ndeps == u->capdeps) {
+		u->capdeps = u->capdeps ? u->capdeps * 2 : 256;
+		u->deps = realloc(u->deps, u->capdeps * sizeof(*u->deps));
+	}
+	u->deps[u->ndeps++] = file;
+}
+
+static bool preunit(struct cunit *u, CXCursor c)
+{
+	CXFile file;
+
+	clang_getFileLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
+	return file && ir_map_get(&u->preunit, file);
+}
+
+static void deps(struct cunit *u)
+{
+	int i;
+
+	for (i = 0; i < u->ndeps; i++) {
+		CXString name = clang_getFileName(u->deps[i]);
+
+		facts_dep(clang_getCString(name));
+		clang_disposeString(name);
+	}
+}
+
+/*
+ * Is the definition itself declared inline (sparse keeps those for
+ * inlining only)? A definition can be inline through an earlier
+ * declaration alone (kernel/sched/fair.c's account_cfs_rq_runtime());
+ * libclang answers for all of them, so the definition's own words
+ * before its name are read when they are written in the file.
+ */
+static bool defined_inline(struct cunit *u, CXCursor def)
+{
+	static const char *const words[] = { "inline", "__inline", "__inline__",
+					     "__always_inline", NULL };
+	CXSourceRange r = clang_getCursorExtent(def);
+	CXSourceLocation at = clang_getCursorLocation(def);
+	CXFile f1, f2;
+	unsigned o1, o2, n, i, w;
+	const char *name = cu_name(def);
+	struct cfile *f;
+	bool yes = false;
+
+	if (!clang_Cursor_isFunctionInlined(def))
+		return false;
+	clang_getFileLocation(clang_getRangeStart(r), &f1, NULL, NULL, &o1);
+	clang_getFileLocation(at, &f2, NULL, NULL, &o2);
+	f = file_of(u, f2);
+	/* a definition a macro writes: trust libclang */
+	if (f1 != f2 || !f || !f->text || !name || o2 + strlen(name) > f->size ||
+	    strncmp(f->text + o2, name, strlen(name)) || o2 < o1)
+		return true;
+	/* the words from the declaration's start to its name (no comments) */
+	for (i = o1; i < o2 && !yes;) {
+		const char *t = f->text;
+
+		if (t[i] == '/' && i + 1 < o2 && t[i + 1] == '*') {
+			const char *e = strstr(t + i + 2, "*/");
+
+			i = e ? (unsigned)(e - t) + 2 : o2;
+		} else if (ident_char(t[i]) && (i == o1 || !ident_char(t[i - 1]))) {
+			for (n = i; n < o2 && ident_char(t[n]); n++)
+				;
+			for (w = 0; words[w] && !yes; w++)
+				yes = n - i == strlen(words[w]) && !strncmp(t + i, words[w], n - i);
+			i = n;
+		} else {
+			i++;
+		}
+	}
+	return yes;
 }
 
 /* Lower every function the unit has, in the order sparse would. */
@@ -419,10 +505,11 @@ static void lower_all(struct cunit *u)
 		CXCursor c = k.v[i];
 		const struct spec_entry *e;
 
-		if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
+		if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c) ||
+		    preunit(u, c))
 			continue;
 		e = tu_spec_of(cu_name(c));
-		if (clang_Cursor_isFunctionInlined(c) &&
+		if (defined_inline(u, c) &&
 		    !(e && (e->kind == SPEC_PRIMITIVE || e->kind == SPEC_FIXMAP)))
 			continue;
 		tu_add(lower_function(u, c));
@@ -505,9 +592,10 @@ int clang_unit_check(CXIndex index, const struct spec *spec, const char *file,
 		}
 		clang_disposeDiagnostic(d);
 	}
+	clang_getInclusions(u.tu, inclusion, &u);
 	lower_all(&u);
 	tu_run();
-	clang_getInclusions(u.tu, deps, &u);
+	deps(&u);
 	facts_unit_end(*has_error);
 	tu_free();
 	clang_disposeTranslationUnit(u.tu);
@@ -516,7 +604,9 @@ int clang_unit_check(CXIndex index, const struct spec *spec, const char *file,
 	ir_map_free(&u.taken);
 	ir_map_free(&u.scanned);
 	ir_map_free(&u.queued);
+	ir_map_free(&u.preunit);
 	free(u.pending);
+	free(u.deps);
 	free(text);
 	return 0;
 }

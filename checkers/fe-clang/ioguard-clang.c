@@ -9,8 +9,9 @@
  *
  * With a compile database (compile_commands.json in DIR, as the kernel's
  * scripts/clang-tools/gen_compile_commands.py writes it), each FILE is
- * checked with its own command, in its directory; without FILE, every
- * file of the database is.
+ * checked with its own command, in its directory (a file the database
+ * does not list gets the command of its nearest neighbour there:
+ * libclang's interpolation); without FILE, every file of the database.
  *
  * Diagnostics and exit status are ioguard-sparse's: findings as
  * "file:line:col: warning: ... [ioguard-CHECK]" on stderr; 0 clean,

@@ -9,6 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 # IOGUARD_SPARSE, IOGUARD: other builds (tests/sanitize: the ASan ones)
 checker=${IOGUARD_SPARSE:-$top/build/ioguard-sparse}
+clang=${IOGUARD_CLANG:-$top/build/ioguard-clang}
 ioguard=${IOGUARD:-$top/build/ioguard}
 fixtures=$top/tests/checker
 pass=0 fail=0
@@ -173,6 +174,66 @@ expect "ioguard: audit names its formats on an unknown one" 2 \
 	"$ioguard" audit --tree "$tmp" --arch arm64 --format frob
 expect "ioguard: merge's usage names its formats" 2 "text|json|sarif|html|codequality" \
 	"$ioguard" merge --format frob "$tmp/none.db"
+
+# ioguard-clang keeps ioguard-sparse's contract (docs/frontends.md)
+expect "clang: no input file" 2 "ioguard-clang: no input file" "$clang"
+one_line "clang: no input file"
+expect "clang: missing file" 2 "ioguard-clang: cannot read '$tmp/none.c'" "$clang" "$tmp/none.c"
+one_line "clang: missing file"
+expect "clang: --ioguard-warn-only, missing file: exit 1" 1 "No such file: $tmp/none.c" \
+	"$clang" --ioguard-warn-only "$tmp/none.c"
+expect "clang: unknown ioguard option" 2 "unknown option '--ioguard-frobnicate'" \
+	"$clang" --ioguard-frobnicate "$fixtures/clean-no-mapping.c"
+expect "clang: --help" 0 "usage: ioguard-clang" "$clang" --help
+expect "clang: spec error names file:line" 2 "bad-kind.spec:2: unknown kind 'bogus-kind'" \
+	"$clang" --ioguard-spec="$tmp/bad-kind.spec" "$fixtures/clean-no-mapping.c"
+expect "clang: clean file exits 0 silently" 0 "" \
+	"$clang" -I"$fixtures/include" "$fixtures/clean-no-mapping.c"
+expect "clang: findings exit 1" 1 "\[ioguard-unhooked-map\]" \
+	"$clang" -I"$fixtures/include" "$fixtures/map-612-unhooked.c"
+expect "clang: --ioguard-warn-only exits 0 with findings" 0 "\[ioguard-unhooked-map\]" \
+	"$clang" --ioguard-warn-only -I"$fixtures/include" "$fixtures/map-612-unhooked.c"
+expect "clang: a syntax error is an input error: exit 2" 2 "sparse-error.c:8:12: error: expected expression" \
+	"$clang" -I"$fixtures/include" "$fixtures/sparse-error.c"
+expect "clang: sparse's and kbuild's flags are taken and ignored" 1 "\[ioguard-unhooked-map\]" \
+	"$clang" -Wbitwise -Wno-return-void -D__STDC__ -Wp,-MMD,"$tmp/x.d" --arch=x86_64 -m64 \
+	-I"$fixtures/include" "$fixtures/map-612-unhooked.c"
+expect "clang: no dependency file written for -Wp,-MMD" 1 "" test -e "$tmp/x.d"
+"$clang" -I"$fixtures/include" --ioguard-facts="$tmp/cfacts" "$f" > /dev/null 2>&1
+"$checker" -Wno-decl -I"$fixtures/include" --ioguard-facts="$tmp/sfacts" "$f" > /dev/null 2>&1
+expect "clang: the facts of facts.c are sparse's, record for record" 0 "" \
+	sh -c "sort '$tmp/cfacts' > '$tmp/a' && sort '$tmp/sfacts' > '$tmp/b' && cmp -s '$tmp/a' '$tmp/b'"
+# a compile database, as the kernel's gen_compile_commands.py writes one
+printf '[{"directory": "%s", "file": "%s", "arguments": ["aarch64-linux-gnu-gcc", "-c", "-I%s", "-fno-allow-store-data-races", "-mabi=lp64", "-o", "x.o", "%s"]}]\n' \
+	"$fixtures" "$fixtures/map-612-unhooked.c" "$fixtures/include" "$fixtures/map-612-unhooked.c" \
+	> "$tmp/compile_commands.json"
+expect "clang: --ioguard-compile-db checks every unit of the database" 1 \
+	"map-612-unhooked.c:.*\[ioguard-unhooked-map\]" "$clang" --ioguard-compile-db="$tmp"
+expect "clang: --ioguard-compile-db FILE: that unit" 1 "\[ioguard-unhooked-map\]" \
+	"$clang" --ioguard-compile-db="$tmp" "$fixtures/map-612-unhooked.c"
+expect "clang: --ioguard-compile-db, a file not in it gets a neighbour's command" 0 "" \
+	"$clang" --ioguard-compile-db="$tmp" "$fixtures/clean-no-mapping.c"
+expect "clang: --ioguard-compile-db without a database: exit 2" 2 "no compile_commands.json" \
+	"$clang" --ioguard-compile-db="$tmp/none"
+
+# ioguard check FILE...: either frontend, findings sorted on stdout
+for fe in sparse clang; do
+	expect "ioguard: check --frontend $fe on files: findings, exit 1" 1 \
+		"^map-612-unhooked.c:.*\[ioguard-unhooked-map\]" \
+		sh -c "cd '$fixtures' && '$ioguard' check --frontend $fe map-612-unhooked.c clean-no-mapping.c -- -Iinclude -Wno-decl"
+	expect "ioguard: check --frontend $fe, a clean file: exit 0" 0 "" \
+		"$ioguard" check --frontend $fe "$fixtures/clean-no-mapping.c" -- -I"$fixtures/include" -Wno-decl
+	expect "ioguard: check --frontend $fe, a missing file: exit 2" 2 "cannot read" \
+		"$ioguard" check --frontend $fe "$tmp/none.c"
+	expect "ioguard: check --frontend $fe --spec" 1 "'io_window_map_unhooked' returns after" \
+		"$ioguard" check --frontend $fe --spec "$fixtures/specs/nonnull.spec" \
+		"$fixtures/map-nonnull-spec.c" -- -I"$fixtures/include" -Wno-decl
+done
+expect "ioguard: check with an unknown frontend" 2 "unknown frontend 'gcc' (sparse, clang)" \
+	"$ioguard" check --frontend gcc "$fixtures/clean-no-mapping.c"
+expect "ioguard: check without a file is a usage error" 2 "usage: ioguard check" "$ioguard" check
+expect "ioguard: check with flags but no file is a usage error" 2 "usage: ioguard check" \
+	"$ioguard" check -- -Iinclude
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -3,10 +3,12 @@
 # ioguard's C code under AddressSanitizer + UBSan and under valgrind:
 #
 # - the build/asan/ binaries (make asan) run every checker fixture
-#   (tests/checker/run.sh) and the command-line contract (tests/cli/run.sh)
+#   (tests/checker/run.sh), the command-line contract (tests/cli/run.sh,
+#   ioguard-clang's included)
 #   with the same expected results, and the checker runs through kbuild
 #   over 6.12's mm/ for arm64 with the same findings as build/ioguard-sparse;
 # - valgrind --error-exitcode=1 on build/ioguard-sparse (three fixtures),
+#   build/ioguard-clang (one),
 #   build/ioguard spec and build/ioguard cocci -o DIR.
 #
 # Any sanitizer report fails: the runtimes stop at the first one and
@@ -53,7 +55,8 @@ no_report() {
 # suite NAME SCRIPT: run another suite with the build/asan binaries; it
 # must pass every test and no sanitizer may have reported.
 suite() {
-	IOGUARD_SPARSE=$asan/ioguard-sparse IOGUARD=$asan/ioguard IOGUARD_HOME=$top \
+	IOGUARD_SPARSE=$asan/ioguard-sparse IOGUARD=$asan/ioguard IOGUARD_CLANG=$asan/ioguard-clang \
+		IOGUARD_HOME=$top \
 		sh "$2" > "$tmp/suite.out" 2>&1
 	rc=$?
 	res=$(grep -E "^$1: [0-9]+ passed, [0-9]+ failed\$" "$tmp/suite.out" | tail -n 1)
@@ -75,8 +78,9 @@ if ! make -s -C "$top" asan > "$tmp/make.out" 2>&1; then
 fi
 # the binaries are instrumented (a plain build here would pass vacuously)
 if nm "$asan/ioguard-sparse" | grep -q ' __asan_init' &&
+   nm "$asan/ioguard-clang" | grep -q ' __asan_init' &&
    nm "$asan/ioguard" | grep -q ' __ubsan_handle'; then
-	ok "make asan: build/asan/ioguard-sparse and ioguard have ASan and UBSan"
+	ok "make asan: build/asan/ioguard-sparse, ioguard-clang and ioguard have ASan and UBSan"
 else
 	ko "make asan: build/asan/ binaries are not instrumented"
 fi
@@ -140,6 +144,8 @@ else
 		vg "ioguard-sparse $f" "$top/build/ioguard-sparse" --ioguard-warn-only \
 			-Wno-decl -I"$fx/include" "$fx/$f"
 	done
+	vg "ioguard-clang map-612-unhooked.c" "$top/build/ioguard-clang" --ioguard-warn-only \
+		-I"$fx/include" "$fx/map-612-unhooked.c"
 	vg "ioguard spec" "$top/build/ioguard" spec
 	vg "ioguard cocci -o DIR" "$top/build/ioguard" cocci -o "$tmp/vg-cocci"
 fi

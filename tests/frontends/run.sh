@@ -1,0 +1,159 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The two frontends against each other (docs/frontends.md): on the same
+# input, ioguard-sparse and ioguard-clang must report the same findings.
+#
+# 1. Every checker fixture (tests/checker/*.c), with its own command
+#    (check-command, or the default): the same [ioguard-...] lines and
+#    the same exit status; and the same facts (--ioguard-facts: every
+#    record, the files read included) with the default command.
+# 2. Real units of Debian's 6.12, each with the command line kbuild gave
+#    its checker (recorded as tests/sparse-compat does, units-6.12-ARCH
+#    here): the same findings, and the same functions; the calls both
+#    saw are counted, not asserted (inlined helpers' calls are attributed
+#    by position, and the two parsers differ there: docs/frontends.md).
+#
+# A difference is fixed, or listed below as known, with its reason; a
+# known difference that no longer differs fails too, so the list stays
+# true.
+#
+# usage: tests/frontends/run.sh [fixtures|kernel]...   (default: both)
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+sparse=${IOGUARD_SPARSE:-$top/build/ioguard-sparse}
+clang=${IOGUARD_CLANG:-$top/build/ioguard-clang}
+fixtures=$top/tests/checker
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+ko() { echo "FAIL $1"; fail=$((fail + 1)); }
+
+# Known differences, one a line: FIXTURE or ARCH/UNIT, a tab, why.
+# None today: the list is where one goes, with its reason, if it cannot
+# be fixed.
+known=''
+
+is_known() {
+	printf '%s\n' "$known" | cut -f1 | grep -qxF -- "$1"
+}
+
+# run FRONTEND CMD FILE: the fixture's command with the frontend's checker
+run_fixture() {
+	rcmd=$(printf '%s' "$2" | sed -e "s|ioguard-sparse|$1 -Iinclude|" \
+		-e "s|\\\$file|$3|g" -e "s|\\\$dir|$fixtures|g")
+	(cd "$fixtures" && sh -c "$rcmd") > "$tmp/out" 2>&1
+	echo "exit $?"
+	grep '\[ioguard-' "$tmp/out" | sort
+}
+
+fixtures() {
+	same=0 total=0
+	for path in "$fixtures"/*.c; do
+		f=${path##*/}
+		cmd=$(sed -n 's/^ \* check-command: //p' "$path")
+		[ -n "$cmd" ] || cmd='ioguard-sparse -Wno-decl $file'
+		run_fixture "$sparse" "$cmd" "$f" > "$tmp/s"
+		run_fixture "$clang" "$cmd" "$f" > "$tmp/c"
+		total=$((total + 1))
+		if cmp -s "$tmp/s" "$tmp/c"; then
+			same=$((same + 1))
+			if is_known "$f"; then
+				ko "fixture $f: listed as a known difference, but the frontends agree now"
+			else
+				ok "fixture $f: the same findings and exit status"
+			fi
+		elif is_known "$f"; then
+			ok "fixture $f: known difference: $(printf '%s\n' "$known" | grep -F "$f	" | cut -f2)"
+		else
+			ko "fixture $f: the frontends disagree (< sparse, > clang)"
+			diff "$tmp/s" "$tmp/c" | grep '^[<>]' | sed 's/^/	/'
+		fi
+		# the facts, with the default command
+		(cd "$fixtures" && "$sparse" -Wno-decl -Iinclude --ioguard-user-map \
+			--ioguard-facts="$tmp/sf" "$f" > /dev/null 2>&1;
+		 "$clang" -Iinclude --ioguard-user-map --ioguard-facts="$tmp/cf" "$f" > /dev/null 2>&1)
+		sort "$tmp/sf" > "$tmp/sf1"
+		sort "$tmp/cf" > "$tmp/cf1"
+		if cmp -s "$tmp/sf1" "$tmp/cf1"; then
+			ok "fixture $f: the same facts ($(wc -l < "$tmp/sf1") records)"
+		elif is_known "$f"; then
+			ok "fixture $f: facts differ, known difference"
+		else
+			ko "fixture $f: the facts differ (< sparse, > clang)"
+			diff "$tmp/sf1" "$tmp/cf1" | grep '^[<>]' | head -n 10 | sed 's/^/	/'
+		fi
+	done
+	echo "frontends: fixtures: $same of $total the same"
+}
+
+# count RECORD FILE: the records of one kind, sorted, once each
+records() {
+	grep "^$1	" "$2" | sort -u
+}
+
+kernel() {
+	for arch in ${IOGUARD_FRONTEND_ARCHES:-arm64 x86_64}; do
+		list=$here/units-6.12-$arch
+		set -- $(sh "$top/tests/sparse-compat/record-units.sh" 6.12 "$arch" "$list") || {
+			ko "6.12/$arch: no kbuild records"
+			continue
+		}
+		out=$1 rec=$2
+		tree=$(cd -P "$3" && pwd)	# kbuild names units by the real path
+		st=0 ct=0
+		for u in $(grep -v '^#' "$list"); do
+			r=$rec/$(printf '%s' "$tree/$u" | tr / %)
+			if [ ! -f "$r" ]; then
+				ko "$arch/$u: kbuild did not run the checker on it"
+				continue
+			fi
+			t0=$(date +%s%N)
+			sh "$top/tests/sparse-compat/run-unit.sh" "$out" "$r" "$sparse" --ioguard-warn-only \
+				--ioguard-user-map --ioguard-facts="$tmp/s.facts" > /dev/null 2>&1
+			t1=$(date +%s%N)
+			sh "$top/tests/sparse-compat/run-unit.sh" "$out" "$r" "$clang" --ioguard-warn-only \
+				--ioguard-user-map --ioguard-facts="$tmp/c.facts" > "$tmp/c.out" 2>&1
+			t2=$(date +%s%N)
+			st=$((st + (t1 - t0) / 1000000))
+			ct=$((ct + (t2 - t1) / 1000000))
+			records finding "$tmp/s.facts" | cut -f2- > "$tmp/sf"
+			records finding "$tmp/c.facts" | cut -f2- > "$tmp/cf"
+			records fn "$tmp/s.facts" > "$tmp/sfn"
+			records fn "$tmp/c.facts" > "$tmp/cfn"
+			records call "$tmp/s.facts" | cut -f2,3 | sort -u > "$tmp/sc"
+			records call "$tmp/c.facts" | cut -f2,3 | sort -u > "$tmp/cc"
+			calls="calls: $(comm -12 "$tmp/sc" "$tmp/cc" | wc -l) in both, $(comm -23 "$tmp/sc" "$tmp/cc" | wc -l) sparse only, $(comm -13 "$tmp/sc" "$tmp/cc" | wc -l) clang only"
+			errors=$(grep -c ': error: ' "$tmp/c.out")
+			name="$arch/$u"
+			if [ "$(tail -n 1 "$tmp/c.facts" 2>/dev/null)" != end ]; then
+				ko "$name: ioguard-clang did not finish the unit"
+				tail -n 3 "$tmp/c.out" | sed 's/^/	/'
+			elif ! cmp -s "$tmp/sf" "$tmp/cf"; then
+				if is_known "$name"; then
+					ok "$name: known difference: $(printf '%s\n' "$known" | grep -F "$name	" | cut -f2)"
+				else
+					ko "$name: the findings differ (< sparse, > clang)"
+					diff "$tmp/sf" "$tmp/cf" | grep '^[<>]' | sed 's/^/	/'
+				fi
+			elif ! cmp -s "$tmp/sfn" "$tmp/cfn"; then
+				ko "$name: the functions differ (< sparse, > clang)"
+				diff "$tmp/sfn" "$tmp/cfn" | grep '^[<>]' | head -n 10 | sed 's/^/	/'
+			elif is_known "$name"; then
+				ko "$name: listed as a known difference, but the frontends agree now"
+			else
+				ok "$name: the same $(wc -l < "$tmp/sf") findings, $(wc -l < "$tmp/sfn") functions; $calls; clang errors: $errors"
+			fi
+		done
+		echo "frontends: 6.12/$arch: sparse $((st / 1000)).$(((st % 1000) / 100)) s, clang $((ct / 1000)).$(((ct % 1000) / 100)) s"
+	done
+}
+
+for part in ${*:-fixtures kernel}; do
+	"$part"
+done
+echo "frontends: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
