@@ -44,6 +44,7 @@ struct unit {
 
 struct audit {
 	const char *tree, *build, *arch, *srcarch, *checker;
+	const char *frontend;		/* "sparse" or "clang" */
 	const char *spec_path;	/* NULL: the built-in spec */
 	struct spec spec;
 	struct unit *units;

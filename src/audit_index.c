@@ -106,7 +106,8 @@ int index_commit(struct audit *a)
 
 /*
  * What the facts depend on besides the units' files: the tree, the arch,
- * the spec and the checker binary. When one changes, every unit is new.
+ * the spec, the frontend and its checker binary. When one changes, every
+ * unit is new.
  */
 static char *identity(struct audit *a)
 {
@@ -122,9 +123,12 @@ static char *identity(struct audit *a)
 	free(spec);
 	if (stat(a->checker, &st))
 		memset(&st, 0, sizeof(st));
-	if (asprintf(&buf, "schema %s tree %s arch %s spec %016lx checker %lld.%09ld/%lld",
+	/* the sparse frontend's identity is as it was (its indexes stay valid) */
+	if (asprintf(&buf, "schema %s tree %s arch %s spec %016lx checker %lld.%09ld/%lld%s%s",
 		     SCHEMA_VERSION, a->tree, a->arch, h, (long long)st.st_mtim.tv_sec,
-		     st.st_mtim.tv_nsec, (long long)st.st_size) < 0)
+		     st.st_mtim.tv_nsec, (long long)st.st_size,
+		     a->frontend && strcmp(a->frontend, "sparse") ? " frontend " : "",
+		     a->frontend && strcmp(a->frontend, "sparse") ? a->frontend : "") < 0)
 		return NULL;
 	return buf;
 }

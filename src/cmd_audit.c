@@ -24,7 +24,7 @@
 
 static const char usage[] =
 	"usage: ioguard audit --tree DIR --arch ARCH [--config defconfig|allmodconfig|FILE]\n"
-	"                     [--build DIR] [--index FILE] [-j N] [--spec FILE]\n"
+	"                     [--build DIR] [--index FILE] [-j N] [--spec FILE] [--frontend sparse|clang]\n"
 	"                     [--format text|json|sarif|html|codequality] [-o FILE]\n"
 	"                     [--baseline REPORT] [--since REV] [--shard I/N]\n"
 	"                     [--no-prefilter] [--depth N] [--timeout SECONDS] [--derive] [--no-user-map] [PATH...]\n"
@@ -93,7 +93,7 @@ int cmd_audit(int argc, char **argv)
 	const char *tree = NULL, *arch = NULL, *config = "defconfig", *build = NULL;
 	const char *index = NULL, *jobs = NULL, *format = "text", *output = NULL;
 	const char *baseline = NULL, *since = NULL, *shard = NULL, *depth = NULL;
-	const char *timeout = NULL, *spec = NULL;
+	const char *timeout = NULL, *spec = NULL, *frontend = "sparse";
 	int no_prefilter = 0, shard_i = 1, shard_n = 1, i, j, rc, npaths = 0, derive = 0;
 	int no_user_map = 0;
 	char *paths[MAX_PATHS];
@@ -106,7 +106,7 @@ int cmd_audit(int argc, char **argv)
 		{ "--build", &build }, { "--index", &index }, { "-j", &jobs },
 		{ "--format", &format }, { "-o", &output }, { "--baseline", &baseline },
 		{ "--since", &since }, { "--shard", &shard }, { "--depth", &depth },
-		{ "--timeout", &timeout }, { "--spec", &spec },
+		{ "--timeout", &timeout }, { "--spec", &spec }, { "--frontend", &frontend },
 		{ "--no-prefilter", NULL, &no_prefilter }, { "--derive", NULL, &derive },
 		{ "--no-user-map", NULL, &no_user_map }, { NULL }
 	};
@@ -139,6 +139,10 @@ int cmd_audit(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
+	if (strcmp(frontend, "sparse") && strcmp(frontend, "clang")) {
+		fprintf(stderr, "ioguard: audit: unknown frontend '%s' (sparse, clang)\n", frontend);
+		return 2;
+	}
 	if (!tree_arch_name("audit", tree, arch) || !(ar = arch_lookup("audit", arch)))
 		return 2;
 	if (!realpath(tree, real_tree)) {
@@ -160,8 +164,10 @@ int cmd_audit(int argc, char **argv)
 	}
 	if (output && report_check_output(output))
 		return 2;
-	if (!(a.checker = checker_path("audit")) || load_spec("audit", &a.spec, spec))
+	/* either checker takes kbuild's checker command line as it is */
+	if (!(a.checker = frontend_checker("audit", frontend)) || load_spec("audit", &a.spec, spec))
 		return 2;
+	a.frontend = frontend;
 	a.tree = real_tree;
 	a.build = real_build;
 	a.arch = ar->name;
@@ -186,7 +192,9 @@ int cmd_audit(int argc, char **argv)
 			a.units[j++] = a.units[i];
 	a.nunits = j;
 	if (!index) {
-		snprintf(db, sizeof(db), "%s/ioguard-audit/index.db", real_build);
+		/* one index per frontend: both can be kept up to date */
+		snprintf(db, sizeof(db), "%s/ioguard-audit/index%s.db", real_build,
+			 strcmp(frontend, "sparse") ? "-clang" : "");
 		index = db;
 	}
 	if (index_open(&a, index))

@@ -30,7 +30,7 @@ static const char usage[] =
 
 /* A frontend's checker: $IOGUARD_SPARSE or $IOGUARD_CLANG, else the one
  * built beside this binary. */
-static const char *frontend_checker(const char *cmd, const char *frontend)
+const char *frontend_checker(const char *cmd, const char *frontend)
 {
 	bool clang = !strcmp(frontend, "clang");
 	const char *name = clang ? "build/ioguard-clang" : "build/ioguard-sparse";

@@ -30,8 +30,10 @@ int cmd_audit(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_derive(int argc, char **argv);
 /* cmd_check.c: the checker binary ($IOGUARD_SPARSE, else the one built
- * beside this binary), or NULL after a one-line "ioguard: CMD: ...". */
+ * beside this binary), or NULL after a one-line "ioguard: CMD: ...";
+ * a frontend's ("sparse", "clang": $IOGUARD_CLANG, build/ioguard-clang). */
 const char *checker_path(const char *cmd);
+const char *frontend_checker(const char *cmd, const char *frontend);
 
 /* util.c */
 /* Path of a helper script in src/sh/ (or $IOGUARD_LIBEXEC). */

@@ -13,7 +13,11 @@
  * clang::Stmt, whose first 32-bit word holds the statement class (8
  * bits), the value kind (2 bits, after it), and from bit 18 the
  * operator of a unary or binary operator; a ForStmt keeps its parts as
- * an array of pointers after that word. Which numbers mean what is not
+ * an array of pointers after that word. A declaration cursor's data[0]
+ * points to the clang::Decl; a FunctionDecl has a bit for "inline" as
+ * written on it, found by comparing functions that say it with ones
+ * that do not (a definition without inline after an inline declaration
+ * among them: that is the case libclang's own answer gets wrong). Which numbers mean what is not
  * assumed: abi_calibrate() parses a snippet whose every operator and
  * construct is known, learns the numbers from it, and checks that they
  * are consistent. If they are not (another libclang), the clang frontend
@@ -32,6 +36,7 @@ static enum uop uop_of[32];
 static enum xkind xkind_of[256];
 static unsigned lvalue_kind = ~0U;
 static int for_offset = -1;	/* bytes from the node to its parts */
+static int inline_byte = -1, inline_bit;	/* FunctionDecl's "inline" */
 
 static uint32_t head(CXCursor c)
 {
@@ -61,6 +66,15 @@ bool abi_is_lvalue(CXCursor c)
 enum xkind abi_unexposed(CXCursor c)
 {
 	return xkind_of[head(c) & 255];
+}
+
+bool abi_inline_specified(CXCursor fn)
+{
+	const unsigned char *d = fn.data[0];
+
+	if (inline_byte < 0 || !d || clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+		return clang_Cursor_isFunctionInlined(fn);
+	return (d[inline_byte] >> inline_bit) & 1;
 }
 
 enum for_part abi_for_part(CXCursor f, CXCursor c)
@@ -102,9 +116,29 @@ static const char snippet[] =
 	"	unsigned long o = __builtin_offsetof(struct ig_s, f);\n"
 	"	const char *n = __func__;\n"
 	"	for (a = 0; a < 3; a++) y++;\n"
-	"	return y + z + l + o + *n;\n}\n";
+	"	return y + z + l + o + *n;\n}\n"
+	/* ig_i*: say inline; ig_n*: do not (ig_n4 after an inline declaration) */
+	"static inline int ig_i1(void) { return 1; }\n"
+	"inline int ig_i2(int a) { return a; }\n"
+	"static __inline__ void ig_i3(void) { }\n"
+	"static inline __attribute__((always_inline)) long ig_i4(long x) { return x; }\n"
+	"static inline long ig_i5(long x);\n"
+	"static inline long ig_i5(long x) { return x + 1; }\n"
+	"static inline struct ig_s *ig_i6(struct ig_s *p, int q, char r) { return p; }\n"
+	"extern inline int ig_i7(void) { return 7; }\n"
+	"inline static unsigned long long ig_i8(void) { return 8; }\n"
+	"static int ig_n1(void) { return 1; }\n"
+	"int ig_n2(int a) { return a; }\n"
+	"static void ig_n3(void) { }\n"
+	"static inline long ig_n4(long x);\n"
+	"static long ig_n4(long x) { return x; }\n"
+	"void ig_n5(void);\n"
+	"void ig_n5(void) { }\n"
+	"static struct ig_s *ig_n6(struct ig_s *p, int q, char r) { return p; }\n"
+	"extern int ig_n7(void) { return 7; }\n"
+	"unsigned long long ig_n8(void) { return 8; }\n";
 
-#define MAX_KIDS 64
+#define MAX_KIDS 128
 
 struct kids {
 	int n;
@@ -290,6 +324,52 @@ static bool learn_exprs(CXCursor tu, char *why, int len)
 	return true;
 }
 
+/* The bit that is set in every ig_i* definition and clear in every ig_n*. */
+#define DECL_BYTES 160
+
+static bool learn_inline(CXCursor tu, char *why, int len)
+{
+	unsigned char and1[DECL_BYTES], or0[DECL_BYTES];
+	int i, b, found = 0, ni = 0, nn = 0;
+	struct kids k;
+
+	memset(and1, 0xff, sizeof(and1));
+	memset(or0, 0, sizeof(or0));
+	kids_of(tu, &k);
+	for (i = 0; i < k.n; i++) {
+		CXString s = clang_getCursorSpelling(k.v[i]);
+		const char *name = clang_getCString(s);
+		const unsigned char *d = k.v[i].data[0];
+		bool yes = !strncmp(name, "ig_i", 4), no = !strncmp(name, "ig_n", 4);
+
+		if ((yes || no) && clang_getCursorKind(k.v[i]) == CXCursor_FunctionDecl &&
+		    clang_isCursorDefinition(k.v[i])) {
+			for (b = 0; b < DECL_BYTES; b++) {
+				if (yes)
+					and1[b] &= d[b];
+				else
+					or0[b] |= d[b];
+			}
+			ni += yes;
+			nn += no;
+		}
+		clang_disposeString(s);
+	}
+	for (b = 0; b < DECL_BYTES; b++)
+		for (i = 0; i < 8; i++)
+			if (((and1[b] >> i) & 1) && !((or0[b] >> i) & 1)) {
+				inline_byte = b;
+				inline_bit = i;
+				found++;
+			}
+	if (ni != 8 || nn != 8 || found != 1) {
+		snprintf(why, len, "%d bits tell inline functions (%d and %d definitions)", found, ni, nn);
+		inline_byte = -1;
+		return false;
+	}
+	return true;
+}
+
 bool abi_calibrate(CXIndex index, char *why, int len)
 {
 	struct CXUnsavedFile file = { "ioguard-calibrate.c", snippet, sizeof(snippet) - 1 };
@@ -301,6 +381,7 @@ bool abi_calibrate(CXIndex index, char *why, int len)
 	memset(uop_of, 0, sizeof(uop_of));
 	memset(xkind_of, 0, sizeof(xkind_of));
 	for_offset = -1;
+	inline_byte = -1;
 	tu = clang_parseTranslationUnit(index, file.Filename, args, 3, &file, 1,
 					CXTranslationUnit_None);
 	if (!tu) {
@@ -308,7 +389,8 @@ bool abi_calibrate(CXIndex index, char *why, int len)
 		return false;
 	}
 	ok = learn_ops(clang_getTranslationUnitCursor(tu), why, len) &&
-	     learn_exprs(clang_getTranslationUnitCursor(tu), why, len);
+	     learn_exprs(clang_getTranslationUnitCursor(tu), why, len) &&
+	     learn_inline(clang_getTranslationUnitCursor(tu), why, len);
 	clang_disposeTranslationUnit(tu);
 	return ok;
 }

@@ -3,7 +3,8 @@
  * What libclang 14's C API does not say about an expression, read from
  * the node itself (clang-abi.c): which operator a unary or binary
  * operator is, whether an expression is an lvalue, what an "unexposed"
- * expression really is, and which parts of a for statement are there.
+ * expression really is, which parts of a for statement are there, and
+ * whether a function's declaration itself says inline.
  * Everything is calibrated at start-up on a snippet whose answers are
  * known; a libclang whose nodes do not read back as expected is refused.
  */
@@ -55,5 +56,8 @@ bool abi_is_lvalue(CXCursor c);		/* any expression */
 enum xkind abi_unexposed(CXCursor c);	/* CXCursor_UnexposedExpr */
 /* Which part of the for statement f its child c is. */
 enum for_part abi_for_part(CXCursor f, CXCursor c);
+/* Does this declaration of a function itself say inline? (libclang's
+ * clang_Cursor_isFunctionInlined() answers for all its declarations.) */
+bool abi_inline_specified(CXCursor fn);
 
 #endif

@@ -986,6 +986,96 @@ static struct ir_value *unary(struct lower *L, CXCursor e)
 	}
 }
 
+/* __builtin_object_size(p, type) as sparse expands it: a variable's
+ * size, "not known" ((size_t)-1, or 0 for types 2 and 3) for anything
+ * else but a call's result, which stays a call. */
+static bool object_size(CXCursor e, struct kids *args, struct ir_value **out)
+{
+	long long type = 0, off = 0, v;
+	CXCursor p;
+
+	if (eval_int(e, &v)) {
+		*out = ir_const((unsigned long long)v);
+		return true;
+	}
+	if (args->n != 2 || !eval_int(args->v[1], &type))
+		return false;
+	for (p = args->v[0];;) {
+		struct kids k;
+
+		p = strip(p);
+		if (clang_getCursorKind(p) == CXCursor_CStyleCastExpr) {
+			p = last_expr(p);
+			continue;
+		}
+		if (clang_getCursorKind(p) == CXCursor_BinaryOperator && abi_binop(p) == B_ADD) {
+			kids_of(p, &k);
+			if (k.n == 2 && eval_int(k.v[1], &v)) {
+				off += v;
+				p = k.v[0];
+				kids_free(&k);
+				continue;
+			}
+			kids_free(&k);
+		}
+		break;
+	}
+	if (clang_getCursorKind(p) == CXCursor_CallExpr)
+		return false;
+	if (clang_getCursorKind(p) == CXCursor_DeclRefExpr &&
+	    clang_getCursorKind(clang_getCursorReferenced(p)) == CXCursor_VarDecl) {
+		long long size = clang_Type_getSizeOf(clang_getCursorType(clang_getCursorReferenced(p)));
+
+		if (type & 1 || size < 0)
+			return false;
+		*out = ir_const((unsigned long long)(size - off));
+		return true;
+	}
+	*out = ir_const(type & 2 ? 0 : ~0ULL);
+	return true;
+}
+
+/* Bit counts and byte swaps of constants, as sparse folds them. */
+static bool bit_builtin(const char *name, struct ir_value *a, int bits, struct ir_value **out)
+{
+	unsigned long long x;
+	int n = 0;
+
+	if (!a || a->kind != IRV_CONST)
+		return false;
+	x = bits < 64 ? a->value & ((1ULL << bits) - 1) : a->value;
+	if (!strncmp(name, "__builtin_clz", 13)) {
+		if (!x)
+			return false;
+		while (!(x & (1ULL << (bits - 1 - n))))
+			n++;
+	} else if (!strncmp(name, "__builtin_ctz", 13)) {
+		if (!x)
+			return false;
+		while (!(x & (1ULL << n)))
+			n++;
+	} else if (!strncmp(name, "__builtin_ffs", 13)) {
+		while (x && !(x & (1ULL << n)))
+			n++;
+		n = x ? n + 1 : 0;
+	} else if (!strncmp(name, "__builtin_popcount", 18)) {
+		for (; x; x &= x - 1)
+			n++;
+	} else if (!strncmp(name, "__builtin_bswap", 15)) {
+		unsigned long long r = 0;
+		int i;
+
+		for (i = 0; i < bits / 8; i++)
+			r |= ((x >> (8 * i)) & 0xff) << (8 * (bits / 8 - 1 - i));
+		*out = ir_const(r);
+		return true;
+	} else {
+		return false;
+	}
+	*out = ir_const((unsigned long long)n);
+	return true;
+}
+
 /* The spec's builtins and the few the kernel's macros rest on. */
 static bool builtin(struct lower *L, const char *name, CXCursor e, struct kids *args,
 		    struct ir_value **out)
@@ -994,6 +1084,18 @@ static bool builtin(struct lower *L, const char *name, CXCursor e, struct kids *
 
 	if (!name || strncmp(name, "__builtin_", 10))
 		return false;
+	/* va_start and friends: what they do is not a call for sparse */
+	if (!strncmp(name, "__builtin_va_", 13)) {
+		int i;
+
+		for (i = 0; i < args->n; i++)
+			discard(L, args->v[i]);
+		*out = NULL;
+		return true;
+	}
+	if (!strcmp(name, "__builtin_object_size") || !strcmp(name, "__builtin_dynamic_object_size"))
+		return object_size(e, args, out);
+
 	if (!strcmp(name, "__builtin_expect") ||
 	    !strcmp(name, "__builtin_expect_with_probability")) {
 		*out = args->n ? rvalue(L, args->v[0]) : NULL;
@@ -1088,12 +1190,17 @@ static struct ir_value *call(struct lower *L, CXCursor e)
 	vals = ir_alloc((k.n ? k.n : 1) * sizeof(*vals));
 	for (i = 1; i < k.n; i++)
 		vals[i - 1] = rvalue(L, k.v[i]);
+	if (name && k.n == 2 &&
+	    bit_builtin(name, vals[0], type_info(clang_getCursorType(k.v[1])).bits, &r)) {
+		kids_free(&k);
+		return r;
+	}
 	if (cast)	/* the function is a value there: sparse's cast of it */
 		facts_ref(cu_sym(L->u, fn), pos, L->fn->sym->name);
 	if (name && !cast) {
 		CXCursor def = clang_getCursorDefinition(fn);
 
-		if (!clang_Cursor_isNull(def) && cu_inlinable(L->u, def) &&
+		if (!clang_Cursor_isNull(def) && cu_inlinable(L->u, fn, def) &&
 		    lower_may_inline(L, def)) {
 			r = lower_inline(L, def, vals, k.n - 1, pos);
 			kids_free(&k);

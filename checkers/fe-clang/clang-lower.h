@@ -128,8 +128,9 @@ void cu_want_function(struct cunit *u, CXCursor def);
 /* Has the address of this local been taken anywhere in the unit's bodies? */
 bool cu_taken(struct cunit *u, CXCursor decl);
 void cu_scan_body(struct cunit *u, CXCursor body);
-/* A definition to inline at its calls (inline, with a body, not the spec's)? */
-bool cu_inlinable(struct cunit *u, CXCursor def);
+/* Is a call to decl (whose definition is def) inlined: decl says inline,
+ * def has a body, the spec does not name it? */
+bool cu_inlinable(struct cunit *u, CXCursor decl, CXCursor def);
 /* The text of a statement as written (its asm, for comparing two). */
 const char *cu_text(struct cunit *u, CXCursor c);
 

@@ -352,9 +352,10 @@ void cu_scan_body(struct cunit *u, CXCursor body)
 	clang_visitChildren(body, scan, u);
 }
 
-bool cu_inlinable(struct cunit *u, CXCursor def)
+bool cu_inlinable(struct cunit *u, CXCursor decl, CXCursor def)
 {
-	return clang_Cursor_isFunctionInlined(def) && clang_isCursorDefinition(def) &&
+	/* as sparse: the declaration the call sees says inline */
+	return abi_inline_specified(decl) && clang_isCursorDefinition(def) &&
 	       !tu_spec_of(cu_name(def));
 }
 
@@ -444,49 +445,11 @@ static void deps(struct cunit *u)
  * Is the definition itself declared inline (sparse keeps those for
  * inlining only)? A definition can be inline through an earlier
  * declaration alone (kernel/sched/fair.c's account_cfs_rq_runtime());
- * libclang answers for all of them, so the definition's own words
- * before its name are read when they are written in the file.
+ * libclang answers for all of them, clang-abi.c for this one.
  */
 static bool defined_inline(struct cunit *u, CXCursor def)
 {
-	static const char *const words[] = { "inline", "__inline", "__inline__",
-					     "__always_inline", NULL };
-	CXSourceRange r = clang_getCursorExtent(def);
-	CXSourceLocation at = clang_getCursorLocation(def);
-	CXFile f1, f2;
-	unsigned o1, o2, n, i, w;
-	const char *name = cu_name(def);
-	struct cfile *f;
-	bool yes = false;
-
-	if (!clang_Cursor_isFunctionInlined(def))
-		return false;
-	clang_getFileLocation(clang_getRangeStart(r), &f1, NULL, NULL, &o1);
-	clang_getFileLocation(at, &f2, NULL, NULL, &o2);
-	f = file_of(u, f2);
-	/* a definition a macro writes: trust libclang */
-	if (f1 != f2 || !f || !f->text || !name || o2 + strlen(name) > f->size ||
-	    strncmp(f->text + o2, name, strlen(name)) || o2 < o1)
-		return true;
-	/* the words from the declaration's start to its name (no comments) */
-	for (i = o1; i < o2 && !yes;) {
-		const char *t = f->text;
-
-		if (t[i] == '/' && i + 1 < o2 && t[i + 1] == '*') {
-			const char *e = strstr(t + i + 2, "*/");
-
-			i = e ? (unsigned)(e - t) + 2 : o2;
-		} else if (ident_char(t[i]) && (i == o1 || !ident_char(t[i - 1]))) {
-			for (n = i; n < o2 && ident_char(t[n]); n++)
-				;
-			for (w = 0; words[w] && !yes; w++)
-				yes = n - i == strlen(words[w]) && !strncmp(t + i, words[w], n - i);
-			i = n;
-		} else {
-			i++;
-		}
-	}
-	return yes;
+	return abi_inline_specified(def);
 }
 
 /* Lower every function the unit has, in the order sparse would. */
