@@ -164,6 +164,7 @@ test: all asan
 bench: deps all
 	@bench/checker.sh
 	@bench/sparse-compat.sh
+	@bench/frontends.sh
 	@bench/insert.sh
 	@bench/coccicheck.sh
 	@bench/gen.sh

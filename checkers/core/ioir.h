@@ -38,6 +38,7 @@ struct ir_sym {
 	const char *name;		/* ir_intern()ed, or NULL */
 	struct ir_pos pos;		/* its declaration (a function: its definition's name) */
 	bool is_fn, is_static;
+	bool is_local;			/* a function's own variable (calls do not write it) */
 };
 
 enum ir_vkind {

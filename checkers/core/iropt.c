@@ -11,6 +11,12 @@
  *   is that value, a select on a constant or of equal values is that
  *   value, a branch on a constant goes one way, and what the entry no
  *   longer reaches is dropped with the phis' ways from there;
+ * - loads of what was just stored: a load from the same address and
+ *   offset as a store before it, in its block or the ones above it
+ *   along a chain of single predecessors, with nothing between that may
+ *   write there (a call, an asm, a store elsewhere that may overlap; a
+ *   call does not write a function's own variables), is the value
+ *   stored (`vma->vm_page_prot = f(); ... g(vma->vm_page_prot)`);
  * - if-conversion: a two-way phi at the join of a branch whose arms do
  *   nothing but choose becomes a select on the branch's condition, and
  *   `c ? c : 0` is c;
@@ -248,6 +254,86 @@ static void simplify(struct opt *o, struct ir_insn *in)
 	}
 }
 
+/* The same address: one value, or the same variable. */
+static bool same_addr(struct ir_value *a, struct ir_value *b)
+{
+	return a == b || (a && b && a->kind == IRV_SYM && b->kind == IRV_SYM && a->sym == b->sym);
+}
+
+/* May a store st write what load ld reads? (the same address: yes) */
+static bool may_overlap(struct ir_insn *st, struct ir_insn *ld)
+{
+	struct ir_value *a = st->addr, *b = ld->addr;
+	long long sa = st->offset, sb = ld->offset;
+	long long ea = sa + (st->size > 0 ? (st->size + 7) / 8 : 1);
+	long long eb = sb + (ld->size > 0 ? (ld->size + 7) / 8 : 1);
+
+	if (same_addr(a, b))
+		return sa < eb && sb < ea;
+	/* two different variables do not overlap */
+	if (a && b && a->kind == IRV_SYM && b->kind == IRV_SYM && a->sym != b->sym)
+		return false;
+	/* a function's own variable is written through its name only */
+	if (b && b->kind == IRV_SYM && b->sym && b->sym->is_local &&
+	    a && a->kind == IRV_SYM)
+		return false;
+	return true;
+}
+
+static struct ir_block **single_preds(struct ir_fn *fn);
+static struct ir_block **preds_of(struct ir_fn *fn);
+
+/* The value the last store to ld's place left there, if nothing since may have changed it. */
+static struct ir_value *stored(struct ir_block **pred, struct ir_insn *ld)
+{
+	struct ir_block *bb = ld->bb;
+	bool local = ld->addr && ld->addr->kind == IRV_SYM && ld->addr->sym &&
+		     ld->addr->sym->is_local;
+	int i, steps = 0;
+
+	for (i = bb->ninsns - 1; i >= 0 && bb->insns[i] != ld; i--)
+		;
+	for (i--; steps < 64; steps++) {
+		for (; i >= 0; i--) {
+			struct ir_insn *in = bb->insns[i];
+
+			if (!in->bb)
+				continue;
+			if (in->op == IR_STORE) {
+				if (same_addr(in->addr, ld->addr) && in->offset == ld->offset &&
+				    in->size == ld->size)
+					return in->target;
+				if (may_overlap(in, ld))
+					return NULL;
+			} else if ((in->op == IR_CALL && !local) || in->op == IR_ASM) {
+				return NULL;
+			}
+		}
+		bb = bb->index >= 0 ? pred[bb->index] : NULL;
+		if (!bb)
+			return NULL;
+		i = bb->ninsns - 1;
+	}
+	return NULL;
+}
+
+static void forward_loads(struct opt *o)
+{
+	struct ir_fn *fn = o->fn;
+	struct ir_block **pred = preds_of(fn);
+	int b, i;
+
+	for (b = 0; b < fn->nblocks; b++)
+		for (i = 0; i < fn->blocks[b]->ninsns; i++) {
+			struct ir_insn *in = fn->blocks[b]->insns[i];
+			struct ir_value *v;
+
+			if (in->bb && in->op == IR_LOAD && in->target && (v = stored(pred, in)))
+				replace(o, in->target, res(o, v));
+		}
+	free(pred);
+}
+
 /* Blocks the entry no longer reaches leave the function. */
 static void prune(struct ir_fn *fn)
 {
@@ -439,6 +525,11 @@ static struct ir_insn *last(struct ir_block *bb)
 }
 
 /* Each block's one predecessor (NULL: none, or several). */
+static struct ir_block **preds_of(struct ir_fn *fn)
+{
+	return single_preds(fn);
+}
+
 static struct ir_block **single_preds(struct ir_fn *fn)
 {
 	struct ir_block **pred = calloc(fn->nblocks + 1, sizeof(*pred));
@@ -566,6 +657,8 @@ void ir_optimize(struct ir_fn *fn)
 	bool converted = true;
 	int b, i;
 
+	simplify_all(&o);
+	forward_loads(&o);
 	simplify_all(&o);
 	dead_code(fn);
 	pred = single_preds(fn);

@@ -1341,6 +1341,9 @@ static struct ir_value *value_of(struct lower *L, CXCursor e)
 				c = k.v[0];
 				kids_free(&k);
 				v = rvalue(L, c);
+				/* a designator (`.pte = v`) has no type of its own */
+				if (type_info(clang_getCursorType(e)).kind == T_VOID)
+					return v;
 				return convert(L, v, clang_getCursorType(c), clang_getCursorType(e),
 					       pos_of(L, e));
 			}

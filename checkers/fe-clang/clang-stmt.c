@@ -89,6 +89,7 @@ struct var *frame_var(struct lower *L, CXCursor decl)
 	} else {
 		v->mem = cu_anon_sym(L->u, decl);
 		v->mem->name = cu_name(decl);
+		v->mem->is_local = true;
 	}
 	ir_map_put(&fr->vars, decl.data[0], v);
 	return v;
