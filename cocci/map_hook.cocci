@@ -217,7 +217,10 @@ if announcer(p[0]):
 else:
     cocci.include_match(False)
 
-// Patch: 6.1: err = vmap_range_noflush(addr, end, phys_addr, prot, shift);
+// Patch. The map hook returns int: a mapping the hypervisor refused is
+// unwound (vunmap_range() for page tables, clear_fixmap() for a fixmap
+// slot) and the entry point fails as if the mapping had.
+// 6.1: err = vmap_range_noflush(addr, end, phys_addr, prot, shift);
 // ... return err;
 @assign depends on patch && mapcall@
 identifier map_fn.fn, map_fn.P;
@@ -230,8 +233,11 @@ fn(...)
 	...
 	x = P(a, e, ph, pr, rest);
 	...
-+	if (!x)
-+		{{hook-map}}(a, e, ph, pr);
++	if (!x) {
++		x = {{hook-map}}(a, e, ph, pr);
++		if (x)
++			vunmap_range(a, e);
++	}
 	return x;
 }
 
@@ -290,8 +296,11 @@ f(...)
 	<...
 -	return P(a, e, ph, pr);
 +	err = P(a, e, ph, pr);
-+	if (!err)
-+		{{hook-map}}(a, e, ph, pr);
++	if (err)
++		return err;
++	err = {{hook-map}}(a, e, ph, pr);
++	if (err)
++		vunmap_range(a, e);
 +	return err;
 	...>
 }
@@ -305,33 +314,77 @@ fn(...)
 {
 	<...
 -	P(a, e, ph, pr);
-+	if (!P(a, e, ph, pr))
-+		{{hook-map}}(a, e, ph, pr);
++	if (!P(a, e, ph, pr) && {{hook-map}}(a, e, ph, pr))
++		vunmap_range(a, e);
 	...>
 }
 
 // Fixmap IO: set_fixmap_io(idx, phys) maps one page at __fix_to_virt(idx);
 // __set_fixmap(idx, phys, FIXMAP_PAGE_IO) names the IO kind by its prot.
+// A refused page clears the slot, and the function returns what it
+// returns when it cannot map: NULL (earlycon_map()), or nothing.
 @fixmap depends on patch && fixio@
 identifier fixio_fn.fn, fixio_fn.F;
 expression idx, ph;
+type T;
 @@
-fn(...)
+T *fn(...)
 {
 	<...
 	F(idx, ph);
-+	{{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE, ph, {{io-prot}});
++	if ({{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE,
++			 ph, {{io-prot}})) {
++		clear_fixmap(idx);
++		return NULL;
++	}
+	...>
+}
+
+@fixmap_void depends on patch && fixio@
+identifier fixio_fn.fn, fixio_fn.F;
+expression idx, ph;
+@@
+void fn(...)
+{
+	<...
+	F(idx, ph);
++	if ({{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE,
++			 ph, {{io-prot}})) {
++		clear_fixmap(idx);
++		return;
++	}
 	...>
 }
 
 @fixmap_prot depends on patch && fixprot@
 identifier fixprot_fn.fn, fixprot_fn.F, fixprot_fn.prot;
 expression idx, ph;
+type T;
 @@
-fn(...)
+T *fn(...)
 {
 	<...
 	F(idx, ph, prot);
-+	{{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE, ph, prot);
++	if ({{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE,
++			 ph, prot)) {
++		clear_fixmap(idx);
++		return NULL;
++	}
+	...>
+}
+
+@fixmap_prot_void depends on patch && fixprot@
+identifier fixprot_fn.fn, fixprot_fn.F, fixprot_fn.prot;
+expression idx, ph;
+@@
+void fn(...)
+{
+	<...
+	F(idx, ph, prot);
++	if ({{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE,
++			 ph, prot)) {
++		clear_fixmap(idx);
++		return;
++	}
 	...>
 }

@@ -115,7 +115,7 @@ void {{hook-unmap}}(...) { ... }
 
 @map_defined@
 @@
-void {{hook-map}}(...) { ... }
+int {{hook-map}}(...) { ... }
 
 @weak depends on patch && !defined && map_defined@
 identifier fn = {{set entry-map}};

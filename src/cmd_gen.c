@@ -108,31 +108,54 @@ static struct gen_backend *open_backend(const struct gen_args *a)
 	return b;
 }
 
-/* --render PATH: print the file the backend creates at PATH, as the
- * series carries it (the runtime's unit tests compile it). */
-static int print_created(const struct gen_backend *b, const char *path)
+/*
+ * --render PATH: print the file the backend creates or edits at PATH, as
+ * its patches leave it (the runtime's unit tests compile it): a created
+ * file rendered, an edited one copied from the tree into a scratch
+ * directory and edited there.
+ */
+static int print_rendered(const struct gen_backend *b, const char *tree,
+			  const char *path)
 {
-	char err[1024], *text;
-	int i;
+	char err[1024], dir[] = "/tmp/ioguard-render.XXXXXX", file[4096];
+	char *text = NULL, *argv[] = { "rm", "-rf", dir, NULL };
+	int i, n = 0, rc = 0;
 
-	for (i = 0; i < b->nops; i++) {
+	if (!mkdtemp(dir)) {
+		fprintf(stderr, "ioguard: gen: cannot create a scratch directory\n");
+		return 2;
+	}
+	snprintf(file, sizeof(file), "%s/%s", dir, path);
+	for (i = 0; i < b->nops && !rc; i++) {
 		const struct gen_op *o = &b->ops[i];
 
-		if (strcmp(o->verb, "create") || strcmp(o->path, path) ||
-		    !gen_selected(b, o->variant))
+		if (strcmp(o->path, path) || !gen_selected(b, o->variant))
 			continue;
-		text = gen_render(b, o->template, err, sizeof(err));
-		if (!text) {
-			fprintf(stderr, "ioguard: gen: %s\n", err);
-			return 2;
+		if (!n++ && strcmp(o->verb, "create")) {
+			char src[4096];
+
+			snprintf(src, sizeof(src), "%s/%s", tree, path);
+			text = read_file(src, NULL);
+			*strrchr(file, '/') = '\0';
+			rc = !text || mkdirs(file);
+			file[strlen(file)] = '/';
+			rc = rc || write_file(file, text, strlen(text));
+			free(text);
+			if (rc)
+				snprintf(err, sizeof(err), "cannot copy %.900s", src);
 		}
-		fputs(text, stdout);
-		free(text);
-		return 0;
+		rc = rc || gen_apply_op(b, o, dir, err, sizeof(err));
 	}
-	fprintf(stderr, "ioguard: gen: backend %s creates no %s\n", b->name,
-		path);
-	return 2;
+	text = n && !rc ? read_file(file, NULL) : NULL;
+	if (text)
+		fputs(text, stdout);
+	else if (!n)
+		fprintf(stderr, "ioguard: gen: backend %s writes no %s\n", b->name, path);
+	else
+		fprintf(stderr, "ioguard: gen: %s\n", err);
+	free(text);
+	run_command(argv);
+	return text ? 0 : 2;
 }
 
 /* How many of the backend's markers the tree has: all of them, it
@@ -162,7 +185,7 @@ int cmd_gen(int argc, char **argv)
 	if (gen_options(&a, argc, argv) || !(b = open_backend(&a)))
 		return 2;
 	if (a.render)
-		return print_created(b, a.render);
+		return print_rendered(b, a.tree, a.render);
 	id = signoff_identity("gen", a.signoff, a.fallback);
 	if (!id)
 		return 2;

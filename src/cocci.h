@@ -3,6 +3,8 @@
 #ifndef IOGUARD_COCCI_H
 #define IOGUARD_COCCI_H
 
+#include <stdio.h>
+
 #include "spec.h"
 
 /* Render every script into OUTDIR (created), with OUTDIR/spec (the spec
@@ -11,4 +13,11 @@
  * when the spec has none. Returns 0, or -1 after "ioguard: CMD: ...". */
 int cocci_render_all(const char *cmd, const struct spec *spec,
 		     const char *outdir);
+
+/* hook_render.c: the hooks' C text for the spec's names. Their
+ * declarations (<linux/io.h>), and their definitions as "+" lines of a
+ * semantic patch (no newline after the last). */
+void hook_decls(FILE *f, const struct spec *spec);
+void hook_map_default(FILE *f, const struct spec *spec);
+void hook_unmap_default(FILE *f, const struct spec *spec);
 #endif

@@ -87,6 +87,11 @@ char *signoff_identity(const char *cmd, const char *signoff,
 /* Make id the author and committer of the git commands we run. */
 void identity_for_git(const char *id);
 
+/* tree_base.c: the cover letter's lines on what the series applies to
+ * (the version; "base-commit: ID" when the tree is a git checkout),
+ * malloc'd. */
+char *tree_base(const char *tree);
+
 /* cmd_verify.c: apply, checkpatch, configure, compile and check a
  * series on a copy of tree. Returns 0, 1 a step failed, 2 input error. */
 int verify_series(const struct gen_backend *b, const char *tree,

@@ -92,6 +92,15 @@ echo "ioguard: insert: $nfiles files scanned, $nfail with parse failures" >&2
 
 [ "$mode" = patch ] || exit 0
 
+# Map hook calls in if conditions, which spatch leaves on one line.
+hm=$(names hook-map)
+while read -r f; do
+	if grep -q "\\b$hm(" "$work/b/$f" 2>/dev/null; then
+		awk -v hook="$hm" -f "$(dirname "$0")/reflow-hook-calls.awk" "$work/b/$f" > "$work/reflow" &&
+			cat "$work/reflow" > "$work/b/$f"
+	fi
+done < "$work/files"
+
 # The declarations in <linux/io.h> (hook-decls.h, written by C from the
 # spec): after the prototype of the first map entry point io.h declares.
 # Done here, not in hook_decls.cocci: Coccinelle 1.1.1 adds nothing after

@@ -2,7 +2,8 @@
 /*
  * Unit tests of the x86_64 KVM MMIO guard runtime: the generated file
  * (GENERATED, rendered by `ioguard gen --render`) compiled against the
- * stand-ins in include/, driven through map/unmap sequences.
+ * stand-ins in include/, driven through map/unmap sequences. The ABI
+ * takes ranges: one call per run of consecutive pages.
  */
 #include GENERATED
 
@@ -11,13 +12,27 @@
 #define ARCH	"x86_64"
 #define MAP	KVM_HC_MMIO_GUARD_MAP
 #define UNMAP	KVM_HC_MMIO_GUARD_UNMAP
+#define PROT	0
+#define CALLS(pages) 1L
 
 #include "refs-common.h"
+
+static void scenario(const char *name)
+{
+	stub_fn_enroll = KVM_HC_MMIO_GUARD_ENROLL;
+	stub_fn_map = MAP;
+	stub_fn_unmap = UNMAP;
+}
+
+static void before_earlycon(void)
+{
+	kvm_mmio_guard_register();
+}
 
 /* The feature bit gates everything; ENROLL may still be refused. */
 static void enrol(phys_addr_t early)
 {
-	stub_fn_enroll = KVM_HC_MMIO_GUARD_ENROLL;
+	int warns = stub_warnings;
 
 	stub_services = false;
 	kvm_mmio_guard_init();
@@ -27,12 +42,15 @@ static void enrol(phys_addr_t early)
 
 	stub_enroll_result = -KVM_ENOSYS;
 	kvm_mmio_guard_init();
-	expect("ENROLL refused: not enrolled",
-	       static_branch_unlikely(&mmio_guard_enabled), 0);
-	expect("ENROLL refused: warns", stub_warnings, 1);
+	expect("ENROLL refused: not enrolled, warns",
+	       static_branch_unlikely(&mmio_guard_enabled) * 10 + stub_warnings - warns, 1);
 	expect("not enrolled: early page not announced", calls(MAP, early), 0);
 	stub_enroll_result = 0;
 
 	kvm_mmio_guard_init();
 	expect("one ENROLL per attempt", calls(KVM_HC_MMIO_GUARD_ENROLL, 0), 2);
+}
+
+static void more_tests(void)
+{
 }

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Stand-ins for the kernel APIs the generated MMIO guard runtime calls,
- * written for ioguard's unit tests: a static key, an xarray (a small
- * sorted table with allocation failure on demand), a mutex that checks
- * it is balanced, pfn_valid() over a fake RAM range, slab_is_available()
- * as a flag, rate-limited printk as counters, and the hypercalls
- * (arm_smccc_1_1_hvc, sbi_ecall, kvm_hypercall*) recorded in a log with
- * per-address failure injection.
+ * written for ioguard's unit tests: a static key, an xarray (a hash table
+ * with allocation failure on demand), a mutex that checks it is balanced,
+ * RAM as the page frames [stub_ram_start, stub_ram_end) with pfn_valid()
+ * true for whole 128 MiB sections around it (as on arm64), the ioremap
+ * guard registration, slab_is_available() as a flag, printk as counters
+ * that also write to the console's page, and the hypercalls
+ * (arm_smccc_1_1_hvc/invoke, sbi_ecall, kvm_hypercall*) recorded in a log
+ * and applied to a model of the hypervisor's table of declared pages,
+ * which counts every access to an undeclared page while the guard is
+ * enforced as a fault.
  */
 #ifndef IOGUARD_KSTUB_H
 #define IOGUARD_KSTUB_H
@@ -17,6 +21,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef uint64_t phys_addr_t;
 typedef uint64_t u64;
@@ -30,19 +35,30 @@ typedef struct { unsigned long pgprot; } pgprot_t;
 #define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
 #define __init
 #define __ro_after_init
+#define EPERM	1
+#define ENOMEM	12
+#define EBUSY	16
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+typedef uint64_t pteval_t;
+#define pgprot_val(p)	((p).pgprot)
 #define unlikely(x)	(x)
 #define likely(x)	(x)
 #define GFP_KERNEL	0
 
-/* printk: counted, printed with the raw format. */
+/* printk: counted, printed with the raw format, and written to the
+ * console's UART (stub_console), which the hypervisor model checks. */
 extern int stub_warnings, stub_infos;
+void stub_console_write(void);
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
 #endif
-#define pr_warn(fmt, ...) (stub_warnings++, fprintf(stderr, "  [warn] %s", pr_fmt(fmt)))
+#define pr_warn(fmt, ...) (stub_warnings++, stub_console_write(), \
+			   fprintf(stderr, "  [warn] %s", pr_fmt(fmt)))
 #define pr_warn_ratelimited(fmt, ...) pr_warn(fmt)
 #define pr_warn_once(fmt, ...) pr_warn(fmt)
-#define pr_info(fmt, ...) (stub_infos++, fprintf(stderr, "  [info] %s", pr_fmt(fmt)))
+#define pr_info(fmt, ...) (stub_infos++, stub_console_write(), \
+			   fprintf(stderr, "  [info] %s", pr_fmt(fmt)))
+#define WARN_ON_ONCE(x) (x)
 
 /* Static keys. */
 struct static_key_false { bool enabled; };
@@ -58,12 +74,13 @@ void mutex_lock(struct mutex *m);
 void mutex_unlock(struct mutex *m);
 extern int stub_lock_errors;
 
-/* The xarray: a table of (index, value entry); value entries only. */
-#define STUB_XA_MAX 256
+/* The xarray: an open-addressing table of (index, value entry), value
+ * entries only, large enough for a 256 MiB BAR of 4 KiB pages. */
+#define STUB_XA_MAX (1 << 18)
 struct xarray {
 	int n;
-	unsigned long index[STUB_XA_MAX];
-	void *entry[STUB_XA_MAX];
+	unsigned long *index;
+	void **entry;
 };
 #define DEFINE_XARRAY(name) struct xarray name = { 0 }
 extern int stub_xa_fail;	/* the next allocation of a new slot fails */
@@ -75,27 +92,73 @@ static inline void *xa_mk_value(unsigned long v) { return (void *)((v << 1) | 1)
 static inline unsigned long xa_to_value(const void *e) { return (uintptr_t)e >> 1; }
 static inline bool xa_is_err(const void *e) { return e == XA_ERROR_NOMEM; }
 
-/* Memory: RAM is the page frames [stub_ram_start, stub_ram_end). */
+/* Memory: RAM is the page frames [stub_ram_start, stub_ram_end);
+ * pfn_valid() holds for the whole 128 MiB sections they touch. */
+#define STUB_SECTION_PAGES (1UL << 15)
 extern unsigned long stub_ram_start, stub_ram_end;
 extern bool stub_slab;
-static inline bool pfn_valid(unsigned long pfn)
+static inline bool stub_is_ram(unsigned long pfn)
 {
 	return pfn >= stub_ram_start && pfn < stub_ram_end;
 }
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn >= (stub_ram_start & ~(STUB_SECTION_PAGES - 1)) &&
+	       pfn < ((stub_ram_end + STUB_SECTION_PAGES - 1) & ~(STUB_SECTION_PAGES - 1));
+}
+static inline int pfn_is_map_memory(unsigned long pfn) { return stub_is_ram(pfn); }
+static inline int page_is_ram(unsigned long pfn) { return stub_is_ram(pfn); }
 static inline bool slab_is_available(void) { return stub_slab; }
 
-/* Hypercalls: every call is logged as (function, first argument). */
+/* The ioremap guard the core calls (patch 1's ioremap_guard_register()). */
+struct ioremap_guard_ops {
+	int (*map)(unsigned long addr, unsigned long end, phys_addr_t phys_addr,
+		   pgprot_t prot);
+	void (*unmap)(phys_addr_t phys_addr, size_t size);
+};
+extern const struct ioremap_guard_ops *stub_guard;
+static inline int ioremap_guard_register(const struct ioremap_guard_ops *ops)
+{
+	if (stub_guard)
+		return -EBUSY;
+	stub_guard = ops;
+	return 0;
+}
+
+/* arm64 memory types (asm/memory.h, asm/pgtable-hwdef.h) */
+#define MT_NORMAL_NC		2
+#define MT_DEVICE_nGnRnE	3
+#define MT_DEVICE_nGnRE		4
+#define PTE_ATTRINDX(t)		((pteval_t)(t) << 2)
+#define PTE_ATTRINDX_MASK	((pteval_t)7 << 2)
+
+/*
+ * Hypercalls: every call is logged as (function, address, size) and
+ * counted; MAP and UNMAP (stub_fn_map, stub_fn_unmap, set by each test)
+ * add and remove [address, address + size) in the model of the
+ * hypervisor's table. An access (stub_access()) to a page the table
+ * lacks while the guard is enforced (stub_enforced: after ENROLL, or
+ * from the start where the ABI has no enrolment) is a fault.
+ */
 #define STUB_LOG_MAX 1024
-struct stub_call { unsigned long fn, arg; };
+struct stub_call { unsigned long fn, arg, size; };
 extern struct stub_call stub_log[STUB_LOG_MAX];
 extern int stub_nlog;
-extern phys_addr_t stub_fail_addr;	/* calls on this address fail once */
+extern long stub_ncalls;	/* every call, logged or not */
+extern phys_addr_t stub_fail_addr;	/* a call whose range has it fails once */
 extern long stub_info_result, stub_enroll_result;
 /* the calls answered with stub_info_result and stub_enroll_result */
-extern unsigned long stub_fn_info, stub_fn_enroll;
+extern unsigned long stub_fn_info, stub_fn_enroll, stub_fn_map, stub_fn_unmap;
 extern int stub_bad_calls;	/* calls whose other arguments are wrong */
 extern bool stub_services;	/* the hypervisor offers the guard */
-long stub_hypercall(unsigned long fn, unsigned long a1);
+extern bool stub_unmap_offered;	/* ... and its unmap call */
+extern bool stub_enforced;
+extern int stub_faults;
+extern phys_addr_t stub_console;	/* the console's UART, 0: none */
+long stub_hypercall(unsigned long fn, unsigned long a1, unsigned long size);
+bool stub_declared(phys_addr_t phys);
+long stub_ndeclared(void);
+void stub_access(phys_addr_t phys);
 
 /* arm64 SMCCC. */
 struct arm_smccc_res { unsigned long a0, a1, a2, a3; };
@@ -109,15 +172,34 @@ struct arm_smccc_res { unsigned long a0, a1, a2, a3; };
 #define ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_ENROLL_FUNC_ID	0xc6000006UL
 #define ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_FUNC_ID		0xc6000007UL
 #define ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_UNMAP_FUNC_ID	0xc6000008UL
+#define ARM_SMCCC_KVM_FUNC_HYP_MEMINFO	2
+#define ARM_SMCCC_KVM_FUNC_MEM_SHARE	3
+#define ARM_SMCCC_KVM_FUNC_MEM_UNSHARE	4
+#define ARM_SMCCC_VENDOR_HYP_KVM_HYP_MEMINFO_FUNC_ID	0xc6000002UL
+#define ARM_SMCCC_VENDOR_HYP_KVM_MEM_SHARE_FUNC_ID	0xc6000003UL
+#define ARM_SMCCC_VENDOR_HYP_KVM_MEM_UNSHARE_FUNC_ID	0xc6000004UL
+extern size_t stub_granule;	/* the guard granule a call covers */
 static inline bool kvm_arm_hyp_service_available(u32 id)
 {
-	return stub_services && id >= 5 && id <= 8;
+	return stub_services && id >= 2 && id <= 8 &&
+	       (id != ARM_SMCCC_KVM_FUNC_MMIO_GUARD_UNMAP || stub_unmap_offered);
 }
 static inline void stub_smccc(unsigned long fn, unsigned long a1,
 			      struct arm_smccc_res *res)
 {
-	res->a0 = stub_hypercall(fn, a1);
+	res->a0 = stub_hypercall(fn, a1, stub_granule);
 }
+#define arm_smccc_1_1_invoke arm_smccc_1_1_hvc
+/* The pkvm-guest driver's memory encryption ops (asm/mem_encrypt.h). */
+struct arm64_mem_crypt_ops {
+	int (*encrypt)(unsigned long addr, int numpages);
+	int (*decrypt)(unsigned long addr, int numpages);
+};
+static inline int arm64_mem_crypt_ops_register(const struct arm64_mem_crypt_ops *ops)
+{
+	return 0;
+}
+static inline phys_addr_t virt_to_phys(void *p) { return (uintptr_t)p; }
 #define STUB_NARG(...) STUB_NARG_(__VA_ARGS__, 7, 6, 5, 4, 3, 2, 1)
 #define STUB_NARG_(a, b, c, d, e, f, g, n, ...) n
 #define STUB_CAT(a, b) a##b
@@ -140,14 +222,18 @@ static inline bool kvm_para_has_feature(unsigned int feature)
 }
 static inline long kvm_hypercall0(unsigned int nr)
 {
-	return stub_hypercall(nr, 0);
+	return stub_hypercall(nr, 0, 0);
 }
-static inline long kvm_hypercall1(unsigned int nr, unsigned long p1)
+static inline long kvm_hypercall2(unsigned int nr, unsigned long p1,
+				  unsigned long p2)
 {
-	return stub_hypercall(nr, p1);
+	return stub_hypercall(nr, p1, p2);
 }
 
-/* riscv SBI: logged as (extension << 8 | function, address). */
+/* riscv SBI: logged as (extension << 8 | function, address, length);
+ * the base extension's probe answers for COVG. */
+#define SBI_EXT_BASE			0x10
+#define SBI_EXT_BASE_PROBE_EXT		3
 #define SBI_EXT_COVG			0x434F5647
 #define SBI_EXT_COVG_ADD_MMIO_REGION	0
 #define SBI_EXT_COVG_REMOVE_MMIO_REGION	1
@@ -158,15 +244,15 @@ static inline struct sbiret stub_sbi(int ext, int fid, unsigned long a0,
 {
 	struct sbiret ret = { 0, 0 };
 
-	if (ext != SBI_EXT_COVG || a1 != PAGE_SIZE)
+	if (ext == SBI_EXT_BASE && fid == SBI_EXT_BASE_PROBE_EXT) {
+		ret.value = stub_services && a0 == SBI_EXT_COVG;
+		return ret;
+	}
+	if (ext != SBI_EXT_COVG || !a1 || (a1 & (PAGE_SIZE - 1)))
 		stub_bad_calls++;
-	ret.error = stub_hypercall(STUB_SBI_FN(ext, fid), a0);
+	ret.error = stub_hypercall(STUB_SBI_FN(ext, fid), a0, a1);
 	return ret;
 }
 #define sbi_ecall(e, f, a0, a1, a2, a3, a4, a5) stub_sbi(e, f, a0, a1)
-static inline long sbi_probe_extension(int ext)
-{
-	return stub_services && ext == SBI_EXT_COVG;
-}
 
 #endif
