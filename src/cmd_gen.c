@@ -29,13 +29,13 @@
 static const char usage_text[] =
 	"usage: ioguard gen --tree DIR --arch ARCH [--abi NAME] [--spec FILE] [--signoff \"Name <mail>\"]\n"
 	"                   [--fallback-signoff \"Name <mail>\"] [--insert-patch FILE]\n"
-	"                   [--no-verify] [--keep] -o OUTDIR\n"
+	"                   [--no-verify] [--keep] [--run] -o OUTDIR\n"
 	"       ioguard gen --tree DIR --arch ARCH [--abi NAME] --render PATH\n";
 
 struct gen_args {
 	const char *tree, *arch, *abi, *signoff, *fallback, *out;
 	const char *insert_patch, *render, *spec;
-	int no_verify, keep;
+	int no_verify, keep, run;
 };
 
 static int gen_options(struct gen_args *a, int argc, char **argv)
@@ -47,7 +47,7 @@ static int gen_options(struct gen_args *a, int argc, char **argv)
 		{ "--insert-patch", &a->insert_patch }, { "-o", &a->out },
 		{ "--render", &a->render }, { "--spec", &a->spec },
 		{ "--no-verify", NULL, &a->no_verify },
-		{ "--keep", NULL, &a->keep }, { NULL }
+		{ "--keep", NULL, &a->keep }, { "--run", NULL, &a->run }, { NULL }
 	};
 
 	if (parse_options(argc, argv, opts) < argc || !a->tree || !a->arch ||
@@ -216,5 +216,5 @@ int cmd_gen(int argc, char **argv)
 		return 2;
 	if (a.no_verify)
 		return 0;
-	return verify_series(b, a.tree, a.out) ? 1 : 0;
+	return verify_series(b, a.tree, a.out, a.run) ? 1 : 0;
 }

@@ -6,7 +6,8 @@ set -eu
 
 pkgs="gcc make git perl patch python3 flex bison bc libelf-dev libssl-dev
 coccinelle libclang-14-dev gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
-xz-utils ca-certificates hyperfine valgrind"
+xz-utils ca-certificates hyperfine valgrind
+qemu-system-arm qemu-system-misc qemu-system-x86"
 
 missing=
 for p in $pkgs; do

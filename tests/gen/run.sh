@@ -7,8 +7,10 @@
 #  - the command-line contract (bad input: one line, exit 2);
 #  - gen + verify on the real Debian trees, for each arch/version in
 #    IOGUARD_GEN_TARGETS (default: "6.1:arm64 6.12:arm64
-#    6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64"), and gen on a tree that
-#    already carries the series (says so, writes nothing, exit 0).
+#    6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64"), verify --run (the
+#    series' KUnit tests in QEMU) for those in IOGUARD_GEN_RUN, and gen on
+#    a tree that already carries the series (says so, writes nothing,
+#    exit 0).
 # Ends with "gen: N passed, N failed".
 set -u
 
@@ -17,6 +19,10 @@ top=$(cd "$here/../.." && pwd)
 . "$top/tests/result.sh"
 ioguard=$top/build/ioguard
 targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64 6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64}
+# Those whose verify also runs the series' KUnit tests in QEMU (--run):
+# each arch once, both ways of replacing the hypercall (6.1: a function
+# pointer; 6.12: KUnit static stubs).
+run_targets=${IOGUARD_GEN_RUN:-6.12:arm64 6.12:riscv 6.1:x86_64}
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -138,15 +144,18 @@ for target in $targets; do
 	tree=$("$ioguard" fetch-kernel "$v") || { ko "fetch $v"; continue; }
 	out=$tmp/series-$v-$a
 	start=$(date +%s)
+	case " $run_targets " in *" $target "*) run=--run ;; *) run= ;; esac
 	# IOGUARD_GEN_INSERT_PATCH: a patch 1 to use instead of running
 	# `ioguard insert` (for developing a backend).
-	"$ioguard" gen --tree "$tree" --arch "$a" --signoff "$signoff" -o "$out" \
+	"$ioguard" gen --tree "$tree" --arch "$a" --signoff "$signoff" -o "$out" $run \
 		${IOGUARD_GEN_INSERT_PATCH:+--insert-patch "$IOGUARD_GEN_INSERT_PATCH"} \
 		>"$tmp/gen.log" 2>&1
 	rc=$?
 	sed -n '/ioguard verify:/,$p' "$tmp/gen.log"
-	if [ $rc -eq 0 ]; then
-		ok "gen + verify $v/$a ($(($(date +%s) - start)) s)"
+	if [ $rc -eq 0 ] && [ -n "$run" ] && ! grep -q '^  kunit  *ok .* 0 failed' "$tmp/gen.log"; then
+		ko "gen + verify --run $v/$a: no KUnit results"
+	elif [ $rc -eq 0 ]; then
+		ok "gen + verify${run:+ --run} $v/$a ($(($(date +%s) - start)) s)"
 	else
 		ko "gen + verify $v/$a (exit $rc)"
 		tail -n 20 "$tmp/gen.log" | sed 's/^/	/'

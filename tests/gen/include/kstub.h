@@ -35,6 +35,8 @@ typedef struct { unsigned long pgprot; } pgprot_t;
 #define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
 #define __init
 #define __ro_after_init
+#define IS_ENABLED(option) 0
+#define KUNIT_STATIC_STUB_REDIRECT(fn, args...) do {} while (0)
 #define EPERM	1
 #define ENOMEM	12
 #define EBUSY	16
