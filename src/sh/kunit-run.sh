@@ -7,11 +7,12 @@
 # exit 0 when every test passed, 1 when one failed or none ran, 2 when
 # the kernel could not be built or booted (its log is named).
 #
-# The applied tree and the build directory live in the cache, keyed by
-# the series' diffs (not their dates), the arch, the options and the
-# tree's version: a rerun on the same series rebuilds nothing, and
-# kbuild's dependency files stay valid because the tree's path is the
-# same. Only the newest key per arch and version is kept.
+# The applied tree and the build directory live in the cache, one pair
+# per arch and tree version, at a fixed path so that kbuild's dependency
+# files stay valid: a rerun of the same series (the same diffs, whatever
+# their dates) rebuilds nothing; another series is applied to a fresh
+# hard-linked copy, so only the files it touches, and what depends on
+# them, are rebuilt.
 #
 # usage: kunit-run.sh PRISTINE ARCH SERIES OPTION...
 set -u
@@ -28,32 +29,43 @@ patches=$(ls "$series"/[0-9][0-9][0-9][0-9]-*.patch | grep -v '/0000-cover-lette
 version=$(sed -n 's/^\(VERSION\|PATCHLEVEL\|SUBLEVEL\) = //p' "$pristine/Makefile" | paste -sd.)
 key=$( { grep -hv '^From [0-9a-f]\{40\} \|^Date: ' $patches; echo "$arch $*"; } |
 	sha256sum | cut -c1-16)
-root=$cache/kunit
-dir=$root/$arch-$version-$key
-mkdir -p "$root"
-for old in "$root/$arch-$version"-*; do
-	[ "$old" = "$dir" ] || [ ! -d "$old" ] || rm -rf "$old"
-done
+dir=$cache/kunit/$arch-$version
+mkdir -p "$dir" || die "cannot create $dir"
 
 start=$(date +%s)
-# The applied tree, once per key: a hard-linked copy whose touched files
-# are copied (base-commit.sh), then git am.
-if [ ! -f "$dir/applied" ]; then
-	rm -rf "$dir" && mkdir -p "$dir" || die "cannot create $dir"
+# The applied tree, once per series: a hard-linked copy whose touched
+# files are copied (base-commit.sh), then git am.
+if [ "$(cat "$dir/applied" 2>/dev/null)" != "$key" ]; then
+	rm -rf "$dir/tree.old" "$dir/applied"
+	[ ! -d "$dir/tree" ] || mv "$dir/tree" "$dir/tree.old"
 	touched=$(sed -n 's|^diff --git a/\([^ ]*\) b/.*|\1|p' $patches | sort -u)
 	cp -al "$pristine" "$dir/tree" || die "cannot copy $pristine"
 	{ "$here/base-commit.sh" "$pristine" "$dir/tree" $touched >/dev/null &&
 	  (cd "$dir/tree" && scratch_git am -q $patches); } >"$dir/apply.log" 2>&1 ||
 		{ echo "git am failed (see $dir/apply.log)"; exit 2; }
-	touch "$dir/applied"
+	# a touched file the last series left the same keeps its time, so
+	# that kbuild rebuilds only what changed (<linux/io.h> is in every
+	# series)
+	for f in $touched; do
+		cmp -s "$dir/tree.old/$f" "$dir/tree/$f" 2>/dev/null &&
+			touch -r "$dir/tree.old/$f" "$dir/tree/$f"
+	done
+	rm -rf "$dir/tree.old"
+	echo "$key" >"$dir/applied"
 fi
 cached=built
 [ -f "$dir/build/.config" ] && cached="build cached"
 
+# rewritten only when it changes: kunit.py reconfigures on a newer one
 {
 	echo CONFIG_KUNIT=y
 	for o; do echo "CONFIG_$o=y"; done
-} >"$dir/kunitconfig"
+} >"$dir/kunitconfig.new"
+if cmp -s "$dir/kunitconfig.new" "$dir/kunitconfig"; then
+	rm -f "$dir/kunitconfig.new"
+else
+	mv "$dir/kunitconfig.new" "$dir/kunitconfig"
+fi
 (cd "$dir/tree" && python3 tools/testing/kunit/kunit.py run --arch="$karch" \
 	${cross:+--cross_compile="$cross"} --build_dir="$dir/build" \
 	--kunitconfig="$dir/kunitconfig" --jobs="${IOGUARD_JOBS:-$(nproc)}" \
