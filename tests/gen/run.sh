@@ -29,6 +29,10 @@ trap 'rm -rf "$tmp"' EXIT
 signoff="ioguard tests <tests@ioguard.invalid>"
 
 ok() { echo "ok   $1"; pass=$((pass + 1)); }
+scratch_git() {
+	GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t.invalid GIT_COMMITTER_NAME=t \
+	GIT_COMMITTER_EMAIL=t@t.invalid git -c commit.gpgsign=false "$@"
+}
 ko() { echo "FAIL $1"; fail=$((fail + 1)); }
 
 # expect NAME EXIT PATTERN CMD...
@@ -195,6 +199,21 @@ for target in $targets; do
 		ko "gen $v/$a on a carried tree wrote $tmp/carried-out"
 	fi
 	rm -rf "$tmp/carried"
+	# A tree that is a git checkout: the cover letter gives its HEAD as
+	# base-commit (patch 1 from the series just made, so insert does not
+	# run).
+	if [ "$v/$a" = 6.1/arm64 ]; then
+		cp -al "$tree" "$tmp/gittree" &&
+			(cd "$tmp/gittree" && git init -q && git add -f Makefile &&
+			 scratch_git commit -qm base) >/dev/null 2>&1
+		head=$(git -C "$tmp/gittree" rev-parse HEAD 2>/dev/null)
+		"$ioguard" gen --tree "$tmp/gittree" --arch "$a" --no-verify --signoff "$signoff" \
+			--insert-patch "$out"/0001-*.patch -o "$tmp/gitseries" >/dev/null 2>&1
+		grep -q "^base-commit: $head\$" "$tmp/gitseries"/0000-cover-letter.patch 2>/dev/null &&
+			ok "a git checkout: the cover letter's base-commit is its HEAD" ||
+			ko "a git checkout: no 'base-commit: $head' in the cover letter"
+		rm -rf "$tmp/gittree" "$tmp/gitseries"
+	fi
 	# Where git has no identity, --fallback-signoff signs (make run's
 	# demo); patch 1 from the series just made, so insert does not run.
 	if [ "$v/$a" = 6.1/arm64 ]; then
