@@ -12,7 +12,7 @@
 #define ARCH	"x86_64"
 #define MAP	KVM_HC_MMIO_GUARD_MAP
 #define UNMAP	KVM_HC_MMIO_GUARD_UNMAP
-#define PROT	0
+#define PROT	(2 << 3)	/* uncached, as ioremap() maps */
 #define CALLS(pages) 1L
 
 #include "refs-common.h"
@@ -51,6 +51,12 @@ static void enrol(phys_addr_t early)
 	expect("one ENROLL per attempt", calls(KVM_HC_MMIO_GUARD_ENROLL, 0), 2);
 }
 
+/* A write-back mapping (ioremap_cache(): ACPI tables) is memory. */
 static void more_tests(void)
 {
+	pgprot_t wb = { 0 };
+	long n = stub_ncalls;
+
+	map_prot(MMIO + 0x60 * PAGE_SIZE, PAGE_SIZE, wb);
+	expect("write-back mapping (ioremap_cache): not announced", stub_ncalls - n, 0);
 }

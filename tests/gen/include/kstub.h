@@ -212,6 +212,10 @@ static inline phys_addr_t virt_to_phys(void *p) { return (uintptr_t)p; }
 #define stub_hvc_5(fn, a1, a2, a3, res) stub_smccc(fn, a1, res)
 #define arm_smccc_1_1_hvc(...) STUB_HVC(STUB_NARG(__VA_ARGS__))(__VA_ARGS__)
 
+/* x86 cache modes (asm/memtype.h): the stand-in's prot bits 3-4. */
+#define _PAGE_CACHE_MODE_WB	0
+static inline int pgprot2cachemode(pgprot_t p) { return (int)(p.pgprot >> 3) & 3; }
+
 /* x86 KVM hypercalls; the numbers the series gives on 6.12. */
 #define KVM_ENOSYS			1000
 #define KVM_HC_MMIO_GUARD_ENROLL	13
