@@ -23,6 +23,7 @@
 
 #include "symbol.h"
 
+#include "facts.h"
 #include "tu.h"
 
 /* sparse's own prototypes: a changed signature fails the build here */
@@ -53,10 +54,13 @@ struct symbol_list *__wrap_sparse(char *file)
 	if (!ioguard_warn_only && strcmp(file, "-") && access(file, R_OK))
 		ioguard_die("cannot read '%s'", file);
 	tu_begin(ioguard_spec);
+	facts_unit(file);
 	unit_file_next = true;
 	list = __real_sparse(file);
 	unit_file_next = false;
 	tu_parsed();
+	tu_keep_bodies(&list);
+	facts_data(list);
 	return list;
 }
 

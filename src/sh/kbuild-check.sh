@@ -17,14 +17,9 @@ me=check
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 [ $# -ge 5 ] || die "usage: kbuild-check.sh TREE ARCH BUILD CHECKER LOG|- [PATH...]"
-tree=$(cd -P "$1" && pwd) || die "no tree '$1'"
-arch=$2 checker=$4 log=$5
-# absolute: make -C would read a relative O= from inside the tree
-out=$(mkdir -p "$3" && cd -P "$3" && pwd) || die "cannot create '$3'"
+checker=$4 log=$5
+kbuild_target "$1" "$2" "$3"
 shift 5
-. "$here/arch-env.sh"
-cross=${CROSS_COMPILE-$cross}
-need_cc
 [ $# -gt 0 ] || set -- mm/ drivers/pci/ "arch/$srcarch/mm/" drivers/tty/serial/earlycon.o
 
 if [ "$log" = - ]; then
