@@ -9,6 +9,7 @@
  *	call	CALLER	CALLEE	LINE	CALLEE-STATIC
  *	ref	NAME	FILE	LINE	IN-FUNCTION|-
  *	finding	FILE	LINE	COL	CHECK	FUNCTION	MESSAGE
+ *	exempt	FILE	LINE	COL	CHECK	FUNCTION	REASON	MESSAGE
  *	flow	FUNCTION	STATIC	FILE	LINE	SOURCE	DESTINATION	CHOICE
  *	announce	FUNCTION	STATIC
  *	dep	PATH
@@ -225,6 +226,22 @@ void facts_finding(struct position pos, const char *check,
 	fputs("finding\t", out);
 	field(stream_name(pos.stream));
 	fprintf(out, "\t%d\t%d\t%s\t%s\t", pos.line, pos.pos, check, function);
+	field(msg);
+	fputc('\n', out);
+}
+
+/* A finding in a function the spec exempts: not printed, not a finding,
+ * but the audit shows it with the spec's reason (docs/audit.md). */
+void facts_exempt(struct position pos, const char *check, const char *function,
+		  const char *reason, const char *msg)
+{
+	if (!out)
+		return;
+	fputs("exempt\t", out);
+	field(stream_name(pos.stream));
+	fprintf(out, "\t%d\t%d\t%s\t%s\t", pos.line, pos.pos, check, function);
+	field(reason);
+	fputc('\t', out);
 	field(msg);
 	fputc('\n', out);
 }

@@ -13,6 +13,8 @@ void facts_data(struct symbol_list *list);
 void facts_functions(struct tu *tu);
 void facts_finding(struct position pos, const char *check,
 		   const char *function, const char *msg);
+void facts_exempt(struct position pos, const char *check, const char *function,
+		  const char *reason, const char *msg);
 void facts_unit_end(void);
 bool facts_on(void);		/* a facts file is being written */
 /* devfacts.c's records (docs/audit.md, "Facts") */

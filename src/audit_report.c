@@ -162,10 +162,45 @@ static int load_findings(sqlite3 *db, struct report *r)
 	return 0;
 }
 
+static int load_exempt(sqlite3 *db, struct report *r)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db,
+		"SELECT DISTINCT file, line, col, check_name, fn, reason, message FROM exempt "
+		"ORDER BY file, line, col, check_name, fn, message", -1, &st, NULL))
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct exemption *e;
+
+		r->exempt = realloc(r->exempt, (r->nexempt + 1) * sizeof(*r->exempt));
+		e = &r->exempt[r->nexempt++];
+		e->file = dup_col(st, 0);
+		e->line = sqlite3_column_int(st, 1);
+		e->col = sqlite3_column_int(st, 2);
+		e->check = dup_col(st, 3);
+		e->fn = dup_col(st, 4);
+		e->reason = dup_col(st, 5);
+		e->message = dup_col(st, 6);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void exemption_free(struct exemption *e)
+{
+	free(e->file);
+	free(e->check);
+	free(e->fn);
+	free(e->reason);
+	free(e->message);
+}
+
 int report_load(sqlite3 *db, struct report *r)
 {
 	memset(r, 0, sizeof(*r));
 	if (load_meta(db, r) || load_units(db, r) || derive_findings(db) || load_findings(db, r) ||
+	    load_exempt(db, r) ||
 	    reach_compute(db, r)) {
 		fprintf(stderr, "ioguard: audit: cannot read the index: %s\n", sqlite3_errmsg(db));
 		return -1;
@@ -201,6 +236,9 @@ void report_free(struct report *r)
 
 	for (i = 0; i < r->nfindings; i++)
 		finding_free(&r->findings[i]);
+	for (i = 0; i < r->nexempt; i++)
+		exemption_free(&r->exempt[i]);
+	free(r->exempt);
 	for (i = 0; i < r->nnotes; i++) {
 		free(r->notes[i].path);
 		free(r->notes[i].state);
@@ -369,6 +407,12 @@ static void drop_check(struct report *r, const char *check)
 		else
 			finding_free(&r->findings[i]);
 	r->nfindings = kept;
+	for (i = kept = 0; i < r->nexempt; i++)
+		if (strcmp(r->exempt[i].check, check))
+			r->exempt[kept++] = r->exempt[i];
+		else
+			exemption_free(&r->exempt[i]);
+	r->nexempt = kept;
 }
 
 int report_write(sqlite3 *db, const struct report_opts *o)
@@ -410,8 +454,8 @@ int report_write(sqlite3 *db, const struct report_opts *o)
 		goto out;
 	}
 	fprintf(stderr, "ioguard: audit: %d units, %d checked, %d skipped by the prefilter, "
-		"%d not checked; %d findings\n", r.listed, r.checked, r.skipped, r.failed,
-		r.nfindings);
+		"%d not checked; %d findings%s\n", r.listed, r.checked, r.skipped, r.failed,
+		r.nfindings, r.nexempt ? " (and exempt mappings: see the report)" : "");
 	if (o->baseline)
 		fprintf(stderr, "ioguard: audit: %d findings not in the baseline\n", r.nnew);
 	rc = r.nnew ? 1 : 0;

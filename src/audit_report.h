@@ -38,6 +38,12 @@ struct finding {
 	bool in_baseline, since_touched;
 };
 
+/* What a check found in a function the spec exempts, and the spec's why. */
+struct exemption {
+	char *file, *check, *fn, *reason, *message;
+	int line, col;
+};
+
 struct unit_note {
 	char *path, *state, *reason;
 };
@@ -49,6 +55,8 @@ struct report {
 	int nfindings, nnew;
 	bool baseline;		/* compared with one: in_baseline means something */
 	int listed, checked, skipped, errors, failed;
+	struct exemption *exempt;	/* shown, never counted as findings */
+	int nexempt;
 	struct unit_note *notes;	/* units not (fully) checked */
 	int nnotes;
 };

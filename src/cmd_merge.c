@@ -22,7 +22,7 @@ static const char usage[] =
 
 static const char *const tables[] = {
 	"units", "deps", "files", "fns", "calls", "refs", "roots", "findings",
-	"flows", "announces"
+	"flows", "announces", "exempt"
 };
 
 static int attach_copy(sqlite3 *db, const char *path, bool first)
