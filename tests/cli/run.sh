@@ -70,6 +70,22 @@ done
 	{ echo "ok   facts: header and end"; pass=$((pass + 1)); } ||
 	{ echo "FAIL facts: header or end missing"; fail=$((fail + 1)); }
 
+# the same for an exempt static inline helper: kept out of line, its body read
+{ cat "$top/spec/ioguard.spec"; printf 'exempt doorbell_debug_map a debug port\n'; } \
+	> "$tmp/exempt-inline.spec"
+"$checker" -Wno-decl -I"$fixtures/include" --ioguard-spec="$tmp/exempt-inline.spec" \
+	--ioguard-facts="$tmp/facts" "$here/facts-exempt.c" > "$tmp/out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && ! grep -q warning "$tmp/out" && ! grep -q "^finding" "$tmp/facts" &&
+	grep -qF "exempt	$here/facts-exempt.c	9	24	bypass	doorbell_debug_map	a debug port	" "$tmp/facts"; then
+	echo "ok   facts: exempt static inline helper recorded where it maps"
+	pass=$((pass + 1))
+else
+	echo "FAIL facts: exempt static inline helper (exit $rc)"
+	sed 's/^/	/' "$tmp/out" "$tmp/facts"
+	fail=$((fail + 1))
+fi
+
 # a finding in a function the spec exempts: not printed, not counted in
 # the exit status, but an exempt record with the spec's reason
 { cat "$top/spec/ioguard.spec"; printf 'exempt doorbell_map a doorbell the host emulates\n'; } \
