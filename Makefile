@@ -130,9 +130,11 @@ check: deps all asan
 	@sh tests/run.sh
 
 # What CI leaves out for time: whole-tree coccicheck on both versions and
-# arches in every mode, and the audit of a whole tree without prefilter.
+# arches in every mode, gen + verify on every version and arch, and the
+# audit of a whole tree without prefilter.
 check-full: deps all asan
 	@IOGUARD_COCCICHECK_TARGETS="6.12:arm64 6.12:x86_64 6.1:arm64 6.1:x86_64" FULL=1 \
+		IOGUARD_GEN_TARGETS="6.1:arm64 6.12:arm64 6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64" \
 		sh tests/run.sh
 	@sh tests/run.sh kernel/audit-full
 
