@@ -15,6 +15,7 @@
  * Exit: 0 series written and verified (or the tree already carries it:
  * nothing is written), 1 verify failed, 2 usage or input error.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,7 @@ int cmd_gen(int argc, char **argv)
 	struct gen_args a = { 0 };
 	struct gen_backend *b;
 	struct series s = { 0 };
+	struct outdir od;
 	char *id;
 	int carried, rc;
 
@@ -177,12 +179,24 @@ int cmd_gen(int argc, char **argv)
 			a.tree, b->name, carried, b->nmarkers);
 		return 2;
 	}
+	/* the series is written beside OUTDIR and moved in when complete */
+	if (outdir_open(&od, a.out)) {
+		fprintf(stderr, "ioguard: gen: cannot write %s: %s\n", a.out,
+			strerror(errno));
+		return 2;
+	}
 	s.b = b;
 	s.tree = a.tree;
 	s.id = id;
 	s.insert_patch = a.insert_patch;
-	s.out = a.out;
+	s.out = od.tmp;
 	rc = series_write(&s);
+	if (!rc && outdir_commit(&od, series_patch_name)) {
+		fprintf(stderr, "ioguard: gen: cannot write %s: %s\n", a.out,
+			strerror(errno));
+		rc = -1;
+	}
+	outdir_abort(&od);
 	if (!rc) {
 		printf("ioguard: gen: wrote the %s series for %s to %s\n",
 		       b->name, a.arch, a.out);

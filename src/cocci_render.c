@@ -373,10 +373,24 @@ static int render_to(const char *cmd, const char *outdir, const char *file,
 	return ret ? -1 : 0;
 }
 
+int cocci_output_name(const char *name)
+{
+	size_t n = strlen(name);
+	int i;
+
+	if (!strcmp(name, "spec") || !strcmp(name, "hook-decls.h"))
+		return 1;
+	for (i = 0; scripts[i]; i++)
+		if (n == strlen(scripts[i]) + 6 && !strncmp(name, scripts[i], n - 6) &&
+		    !strcmp(name + n - 6, ".cocci"))
+			return 1;
+	return 0;
+}
+
 int cocci_render_all(const char *cmd, const struct spec *spec,
 		     const char *outdir)
 {
-	char err[512], file[64], stale[4096];
+	char err[512], file[64];
 	int i;
 
 	if (spec_fits(spec, err, sizeof(err))) {
@@ -392,14 +406,10 @@ int cocci_render_all(const char *cmd, const struct spec *spec,
 		return -1;
 	for (i = 0; scripts[i]; i++) {
 		snprintf(file, sizeof(file), "%s.cocci", scripts[i]);
-		/* unmap_hook.cocci is about the unmap hook: none, no script
-		 * (and none left from an earlier rendering into OUTDIR) */
+		/* unmap_hook.cocci is about the unmap hook: none, no script */
 		if (!strcmp(scripts[i], "unmap_hook") &&
-		    !spec_hook(spec, SPEC_HOOK_UNMAP)) {
-			snprintf(stale, sizeof(stale), "%s/%s", outdir, file);
-			remove(stale);
+		    !spec_hook(spec, SPEC_HOOK_UNMAP))
 			continue;
-		}
 		if (render_to(cmd, outdir, file, write_script, spec, scripts[i]))
 			return -1;
 	}

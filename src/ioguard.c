@@ -4,6 +4,7 @@
  * helpers that talk to apt and kbuild are shell scripts in src/sh/,
  * found next to the binary's source tree or in IOGUARD_LIBEXEC.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,19 @@ static const struct command {
 	  "spec [--spec FILE]           check a spec and print it normalised" },
 };
 
+/* Output a full disk or a closed descriptor swallowed is an error too. */
+static int stdout_written(int ret)
+{
+	int flushed = fflush(stdout), err = errno;
+
+	if (flushed == 0 && !ferror(stdout))
+		return ret;
+	fprintf(stderr, "ioguard: %s: cannot write standard output: %s\n",
+		ioguard_cmd(), strerror(flushed ? err : EIO));
+	cleanup_now();
+	return 2;
+}
+
 static void usage(FILE *f)
 {
 	size_t i;
@@ -71,9 +85,12 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name))
+			continue;
+		cleanup_init(commands[i].name);
+		return stdout_written(commands[i].run(argc - 1, argv + 1));
+	}
 	fprintf(stderr, "ioguard: unknown command '%s' (see ioguard --help)\n",
 		argv[1]);
 	return 2;

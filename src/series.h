@@ -23,6 +23,7 @@ struct series {
 	char *base;			/* the base commit */
 	char *paths[SERIES_MAX_PATHS];	/* every file the series touches */
 	int npaths;
+	int slot;			/* scratch's cleanup.c registration */
 };
 
 /* Patch 1, then b's patches, committed on the pristine touched files of
@@ -31,6 +32,8 @@ struct series {
 int series_write(struct series *s);
 /* git diff --stat of the series, indented. */
 void series_print_stat(const struct series *s);
+/* "0001-....patch": what a new series replaces in an output directory. */
+int series_patch_name(const char *name);
 /* Remove the scratch directory, unless keep (then name it if failed). */
 void series_cleanup(const struct series *s, int keep, int failed);
 
