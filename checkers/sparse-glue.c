@@ -10,7 +10,8 @@
  *	sparse(file)		one unit: parse, evaluate; ioguard's unit
  *				starts before, the previous one's checks run;
  *				in the default mode an unreadable file is a
- *				usage error
+ *				usage error; a unit with syntax errors is
+ *				not linearized (below)
  *	tokenize(file)		the unit's own file gets the probes appended
  *	linearize_symbol(sym)	each function, linearized once by sparse,
  *				is kept for the checks
@@ -18,6 +19,7 @@
  *
  * With --ioguard-warn-only every outcome is left to sparse.
  */
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -34,6 +36,17 @@ __typeof__(report_stats) __real_report_stats, __wrap_report_stats;
 
 /* The next tokenize() without an includer is the unit's own file. */
 static bool unit_file_next;
+
+/*
+ * libsparse linearizes what its parser recovered from a syntax error,
+ * and that has crashed it (an asm operand whose constraint string does
+ * not end: tests/checker/fuzz-asm-unterminated.c, found by make fuzz;
+ * plain sparse dies the same way). Such a unit is not linearized, so
+ * not checked, and says so. sparse() turns the parse's errors into
+ * ERROR_PREV_PHASE before it evaluates; an earlier unit's errors leave
+ * that bit set too, and then later units are not checked either.
+ */
+static bool unit_broken;
 
 struct symbol_list *__wrap_sparse_initialize(int argc, char **argv,
 					     struct string_list **files)
@@ -56,6 +69,10 @@ struct symbol_list *__wrap_sparse(char *file)
 	unit_file_next = true;
 	list = __real_sparse(file);
 	unit_file_next = false;
+	unit_broken = has_error & ERROR_PREV_PHASE;
+	if (unit_broken)
+		fprintf(stderr, "ioguard-sparse: not checked: %s: sparse reported syntax errors\n",
+			file);
 	tu_parsed();
 	return list;
 }
@@ -74,8 +91,11 @@ struct token *__wrap_tokenize(const struct position *pos, const char *name,
 
 struct entrypoint *__wrap_linearize_symbol(struct symbol *sym)
 {
-	struct entrypoint *ep = __real_linearize_symbol(sym);
+	struct entrypoint *ep;
 
+	if (unit_broken)
+		return NULL;
+	ep = __real_linearize_symbol(sym);
 	if (ep)
 		tu_add(sym, ep);
 	return ep;

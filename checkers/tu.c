@@ -124,6 +124,7 @@ void tu_add(struct symbol *sym, struct entrypoint *ep)
 	fn->ep = ep;
 	if (!strncmp(fn->name, PROBE_PREFIX, strlen(PROBE_PREFIX))) {
 		read_probe(fn);
+		free((char *)fn->name);	/* the slot is reused */
 		return;
 	}
 	fn->spec = tu_spec(&cur, sym->ident);
@@ -157,6 +158,8 @@ void tu_end(void)
 	compute_summaries(&cur);
 	for (i = 0; i < cur.nr; i++)
 		check_function(&cur, &cur.fns[i]);
+	for (i = 0; i < cur.nr; i++)
+		free((char *)cur.fns[i].name);
 	free(cur.fns);
 	free(cur.io_known);
 	free(cur.io_value);
