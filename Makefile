@@ -72,7 +72,8 @@ $(B)/spec/default-spec.o: $(B)/spec/default-spec.c
 # its main renamed, and the library calls it makes that ioguard watches
 # wrapped (checkers/sparse-glue.c). Nothing of sparse is copied here.
 SPARSE_PROGRAM := $(B)/checkers/sparse-program.o
-SPARSE_WRAPS := sparse_initialize sparse tokenize linearize_symbol report_stats
+SPARSE_WRAPS := sparse_initialize sparse tokenize linearize_symbol report_stats \
+	sparse_error evaluate_symbol_list
 comma := ,
 
 $(SPARSE_PROGRAM): $(LIBSPARSE)

@@ -140,6 +140,9 @@ void cleanup_init(const char *cmd)
 	size_t i;
 
 	cmd_name = cmd;
+	/* past a file size limit, a write fails (EFBIG) and is reported,
+	 * instead of the signal killing us with the temporaries in place */
+	signal(SIGXFSZ, SIG_IGN);
 	if (getenv("IOGUARD_PARENT"))
 		parent_ioguard = atoi(getenv("IOGUARD_PARENT"));
 	snprintf(pid, sizeof(pid), "%d", (int)getpid());

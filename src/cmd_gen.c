@@ -189,9 +189,9 @@ int cmd_gen(int argc, char **argv)
 	s.tree = a.tree;
 	s.id = id;
 	s.insert_patch = a.insert_patch;
-	s.out = od.tmp;
 	rc = series_write(&s);
-	if (!rc && outdir_commit(&od, series_patch_name)) {
+	if (!rc && (copy_files(s.formatted, od.tmp) ||
+		    outdir_commit(&od, series_patch_name))) {
 		fprintf(stderr, "ioguard: gen: cannot write %s: %s\n", a.out,
 			strerror(errno));
 		rc = -1;
@@ -207,5 +207,7 @@ int cmd_gen(int argc, char **argv)
 		return 2;
 	if (a.no_verify)
 		return 0;
-	return verify_series(b, a.tree, a.out) ? 1 : 0;
+	/* 1 a step failed; 2 verify could not run (no cross compiler) */
+	rc = verify_series(b, a.tree, a.out);
+	return rc == 0 || rc == 1 ? rc : 2;
 }

@@ -21,6 +21,7 @@
  * An empty set renders as an identifier no kernel has, so the rules that
  * use it never match and the script stays valid SmPL.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,7 +369,8 @@ static int render_to(const char *cmd, const char *outdir, const char *file,
 	if (ret)
 		fprintf(stderr, "ioguard: %s: %s\n", cmd, err);
 	else if ((ret = write_file(path, text, n)))
-		fprintf(stderr, "ioguard: %s: cannot write %s\n", cmd, path);
+		fprintf(stderr, "ioguard: %s: cannot write %s: %s\n", cmd, path,
+			strerror(errno));
 	free(text);
 	return ret ? -1 : 0;
 }

@@ -89,6 +89,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name))
 			continue;
 		cleanup_init(commands[i].name);
+		run_check_limits();
 		return stdout_written(commands[i].run(argc - 1, argv + 1));
 	}
 	fprintf(stderr, "ioguard: unknown command '%s' (see ioguard --help)\n",

@@ -59,6 +59,9 @@ int run_limited(char *const argv[], int out, unsigned limit);
  * else IOGUARD_TIMEOUT, else def; 0 is no limit. A value that is not a
  * number is a usage error (one line, exit 2). */
 unsigned step_limit(const char *step, unsigned def);
+/* Every IOGUARD_TIMEOUT* in the environment is a number, or exit 2
+ * (checked at start: not half way, after a helper said so too). */
+void run_check_limits(void);
 /* Stop the running child's process group and reap it (signal-safe). */
 void run_stop_child(void);
 
@@ -120,6 +123,9 @@ int outdir_open(struct outdir *d, const char *path);
 int outdir_commit(struct outdir *d, int (*stale)(const char *name));
 /* Remove tmp and what it holds. */
 void outdir_abort(struct outdir *d);
+/* Copy each file of directory from into to (another filesystem: the
+ * cache into an outdir's tmp), each through write_file(). */
+int copy_files(const char *from, const char *to);
 
 /* A command-line option: NAME VALUE when value is set, a flag NAME
  * (which sets *flag to 1) when flag is. Tables end with { NULL }. */

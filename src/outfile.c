@@ -304,6 +304,29 @@ int outdir_commit(struct outdir *d, int (*stale)(const char *name))
 	return 0;
 }
 
+int copy_files(const char *from, const char *to)
+{
+	char src[2 * PATH_MAX], dst[2 * PATH_MAX], *text;
+	struct dirent *e;
+	DIR *dp = opendir(from);
+	size_t len;
+	int rc = 0;
+
+	if (!dp)
+		return -1;
+	while (!rc && (e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(src, sizeof(src), "%s/%s", from, e->d_name);
+		snprintf(dst, sizeof(dst), "%s/%s", to, e->d_name);
+		text = read_file(src, &len);
+		rc = text ? write_file(dst, text, len) : -1;
+		free(text);
+	}
+	closedir(dp);
+	return rc;
+}
+
 void outdir_abort(struct outdir *d)
 {
 	char *argv[] = { "rm", "-rf", "--", d->tmp, NULL };

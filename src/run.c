@@ -67,12 +67,26 @@ void run_stop_child(void)
 	waitpid(pid, NULL, 0);
 }
 
+/* NAME=V as seconds; a value that is not one is a usage error. */
+static unsigned seconds(const char *name, const char *v)
+{
+	unsigned long n;
+	char *end;
+
+	n = strtoul(v, &end, 10);
+	if (*end || *v < '0' || *v > '9' || n > 1000000) {
+		fprintf(stderr, "ioguard: %s: %s='%s' is not a number of seconds\n",
+			ioguard_cmd(), name, v);
+		cleanup_now();
+		exit(2);
+	}
+	return n;
+}
+
 unsigned step_limit(const char *step, unsigned def)
 {
 	char name[64];
 	const char *v = NULL;
-	char *end;
-	unsigned long n;
 
 	if (step) {
 		snprintf(name, sizeof(name), "IOGUARD_TIMEOUT_%s", step);
@@ -82,16 +96,23 @@ unsigned step_limit(const char *step, unsigned def)
 		snprintf(name, sizeof(name), "IOGUARD_TIMEOUT");
 		v = getenv(name);
 	}
-	if (!v || !*v)
-		return def;
-	n = strtoul(v, &end, 10);
-	if (*end || *v < '0' || *v > '9' || n > 1000000) {
-		fprintf(stderr, "ioguard: %s: %s='%s' is not a number of seconds\n",
-			ioguard_cmd(), name, v);
-		cleanup_now();
-		exit(2);
+	return v && *v ? seconds(name, v) : def;
+}
+
+void run_check_limits(void)
+{
+	extern char **environ;
+	char name[64], **e;
+	size_t n;
+
+	for (e = environ; *e; e++) {
+		n = strcspn(*e, "=");
+		if (strncmp(*e, "IOGUARD_TIMEOUT", 15) || !(*e)[n] || !(*e)[n + 1] ||
+		    n >= sizeof(name))
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)n, *e);
+		seconds(name, *e + n + 1);
 	}
-	return n;
 }
 
 /* Exec argv in its own process group, stdout on fd out (-1: ours). */

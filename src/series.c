@@ -234,7 +234,7 @@ static char *render_cover(const struct gen_backend *b, char *err, size_t errlen)
 			  errlen);
 }
 
-/* git format-patch into out, and the cover letter. */
+/* git format-patch into s->formatted, and the cover letter. */
 static int format_series(struct series *s)
 {
 	char absout[PATH_MAX], range[256], err[1024], *cover;
@@ -242,8 +242,11 @@ static int format_series(struct series *s)
 			 "--cover-letter", "--no-signature", "-o", absout, range,
 			 NULL };
 
-	if (mkdirs(s->out) || !realpath(s->out, absout)) {
-		fprintf(stderr, "ioguard: gen: cannot create %s\n", s->out);
+	/* in the scratch directory: the caller copies the series out, so
+	 * that a full or unwritable output is its one-line error, not git's */
+	snprintf(s->formatted, sizeof(s->formatted), "%s/formatted", s->scratch);
+	if (mkdirs(s->formatted) || !realpath(s->formatted, absout)) {
+		fprintf(stderr, "ioguard: gen: cannot create %s\n", s->formatted);
 		return -1;
 	}
 	snprintf(range, sizeof(range), "%s..HEAD", s->base);

@@ -15,11 +15,11 @@ struct series {
 	const char *tree;
 	const char *id;			/* "Name <mail>": author, Signed-off-by */
 	const char *insert_patch;	/* patch 1; NULL: run `ioguard insert` */
-	const char *out;		/* where the series goes */
 	/* what series_write() makes */
 	char scratch[PATH_MAX - 64];	/* under the cache */
 	char repo[PATH_MAX];		/* scratch/series: the repository */
 	char patch1[PATH_MAX];
+	char formatted[PATH_MAX];	/* scratch/formatted: the series */
 	char *base;			/* the base commit */
 	char *paths[SERIES_MAX_PATHS];	/* every file the series touches */
 	int npaths;
@@ -27,8 +27,8 @@ struct series {
 };
 
 /* Patch 1, then b's patches, committed on the pristine touched files of
- * tree; the series written to out with git format-patch. 0, or -1 after
- * a one-line "ioguard: gen: ..." message. */
+ * tree; the series written to s->formatted with git format-patch. 0, or
+ * -1 after a one-line "ioguard: gen: ..." message. */
 int series_write(struct series *s);
 /* git diff --stat of the series, indented. */
 void series_print_stat(const struct series *s);

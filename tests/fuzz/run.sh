@@ -1,0 +1,68 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# make fuzz: each libFuzzer target (make fuzz-build) for FUZZ_SECONDS,
+# starting from its corpus in tests/fuzz/TARGET/ (and the seeds below);
+# the new inputs that add coverage are merged into that corpus, crashes
+# are left in build/fuzz/artifacts/TARGET/ and replayed alone (the
+# checker's target keeps libsparse's state from unit to unit, so only a
+# crash that reproduces on its own counts). Prints per target
+# "fuzz: TARGET: N executions in S s, M corpus inputs, K crashes" and
+# exits 1 if any reproduced. Each crash then becomes a regression: its
+# input in tests/fuzz/crashes/TARGET/ (replayed by make check through
+# tests/reliability) and, for the checker, an annotated fixture in
+# tests/checker/.
+#
+# usage: tests/fuzz/run.sh [TARGET...]   (spec checker)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+fuzz=$top/build/fuzz
+seconds=${FUZZ_SECONDS:-60}
+crashes=0
+
+# flags TARGET, seeds TARGET: its libFuzzer options, other seed dirs
+flags() {
+	# -fork=1: libsparse's global scope grows with every unit (sparse
+	# a.c b.c ... keeps each file's global symbols), and exec/s falls with
+	# it; a fresh process per job keeps the speed, and the state, bounded.
+	[ "$1" != checker ] || echo "-fork=1 -ignore_crashes=1 -dict=$here/checker.dict"
+}
+seeds() {
+	case $1 in
+	spec) echo "$top/spec $top/tests/checker/specs" ;;
+	checker) echo "$top/tests/checker" ;;
+	esac
+}
+
+for t in ${*:-spec checker}; do
+	bin=$fuzz/fuzz-$t
+	work=$fuzz/work-$t art=$fuzz/artifacts/$t
+	[ -x "$bin" ] || { echo "fuzz: $t: no $bin (make fuzz-build)"; exit 2; }
+	rm -rf "$work" "$art"
+	mkdir -p "$work" "$art" "$here/$t"
+	start=$(date +%s)
+	# new inputs go to the first directory, the others are read
+	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+		-close_fd_mask=3 -artifact_prefix="$art/" $(flags "$t") \
+		"$work" "$here/$t" $(seeds "$t") \
+		> "$fuzz/$t.log" 2>&1
+	took=$(($(date +%s) - start))
+	# "Done N runs" (one process) or the last "#N: cov:" line (-fork)
+	runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p; s/^#\([0-9]*\): cov:.*/\1/p' "$fuzz/$t.log" | tail -n 1)
+	found=0
+	for a in "$art"/crash-* "$art"/leak-* "$art"/timeout-*; do
+		[ -f "$a" ] || continue
+		if "$bin" -timeout=10 -close_fd_mask=3 "$a" > "$a.replay" 2>&1; then
+			echo "fuzz: $t: $a did not reproduce alone (libsparse state of earlier units)"
+		else
+			echo "fuzz: $t: crash: $a"
+			grep -m 3 'ERROR:\|SUMMARY:\|fuzz-' "$a.replay" | sed 's/^/	/'
+			found=$((found + 1))
+		fi
+	done
+	"$bin" -merge=1 -close_fd_mask=3 "$here/$t" "$work" > "$fuzz/$t.merge.log" 2>&1 ||
+		echo "fuzz: $t: merging the corpus failed (see $fuzz/$t.merge.log)"
+	echo "fuzz: $t: ${runs:-0} executions in $took s, $(ls "$here/$t" | wc -l) corpus inputs, $found crashes"
+	crashes=$((crashes + found))
+done
+[ "$crashes" -eq 0 ]
