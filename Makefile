@@ -7,7 +7,8 @@
 #                 checker over the mapping-relevant directories, write
 #                 the hook insertion patch and the arm64 series, verified
 #   make check    install what is missing, build (also build/asan/, the
-#                 sanitizer build tests/sanitize runs), run every test
+#                 sanitizer build tests/sanitize runs, and build/fuzz/,
+#                 whose corpora tests/reliability replays), run every test
 #   make check-full  the same with the slower matrices CI leaves out
 #   make bench    time the checker against plain sparse, insert, whole-tree
 #                 coccicheck, gen and verify
@@ -146,16 +147,16 @@ run: deps all
 		-o $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
 	@ls $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
 
-check: deps all asan
+check: deps all asan fuzz-build
 	@sh tests/run.sh
 
 # What CI leaves out for time: whole-tree coccicheck on both versions and
 # arches in every mode.
-check-full: deps all asan
+check-full: deps all asan fuzz-build
 	@IOGUARD_COCCICHECK_TARGETS="6.12:arm64 6.12:x86_64 6.1:arm64 6.1:x86_64" FULL=1 \
 		sh tests/run.sh
 
-test: all asan
+test: all asan fuzz-build
 	@sh tests/run.sh
 
 bench: deps all

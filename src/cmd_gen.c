@@ -127,7 +127,13 @@ static int print_created(const struct gen_backend *b, const char *path)
 			fprintf(stderr, "ioguard: gen: %s\n", err);
 			return 2;
 		}
-		fputs(text, stdout);
+		/* errno now: at exit a failed write only says EIO */
+		if (fputs(text, stdout) < 0 || fflush(stdout)) {
+			fprintf(stderr, "ioguard: gen: cannot write standard output: %s\n",
+				strerror(errno));
+			free(text);
+			return 2;
+		}
 		free(text);
 		return 0;
 	}

@@ -75,7 +75,13 @@ static int write_patch(const char *out, struct outfile *o, const char *patch)
 		files++;
 	files += !strncmp(text, "+++ ", 4);
 	if (!strcmp(out, "-")) {
-		fwrite(text, 1, len, stdout);
+		/* errno now: at exit a failed write only says EIO */
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout)) {
+			fprintf(stderr, "ioguard: insert: cannot write standard output: %s\n",
+				strerror(errno));
+			free(text);
+			return 2;
+		}
 	} else if (outfile_write(o, text, len) || outfile_commit(o)) {
 		fprintf(stderr, "ioguard: insert: cannot write %s: %s\n", out,
 			strerror(errno));

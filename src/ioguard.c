@@ -47,7 +47,8 @@ static int stdout_written(int ret)
 {
 	int flushed = fflush(stdout), err = errno;
 
-	if (flushed == 0 && !ferror(stdout))
+	/* exit 2 came with its reason already: one line */
+	if ((flushed == 0 && !ferror(stdout)) || ret == 2)
 		return ret;
 	fprintf(stderr, "ioguard: %s: cannot write standard output: %s\n",
 		ioguard_cmd(), strerror(flushed ? err : EIO));

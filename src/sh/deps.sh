@@ -6,7 +6,7 @@ set -eu
 
 pkgs="gcc make git perl patch python3 flex bison bc libelf-dev libssl-dev
 coccinelle libclang-14-dev gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
-xz-utils ca-certificates hyperfine valgrind"
+xz-utils ca-certificates hyperfine valgrind clang-14 libclang-rt-14-dev"
 
 missing=
 for p in $pkgs; do

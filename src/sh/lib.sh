@@ -56,12 +56,13 @@ bounded() {
 	b_pid=$!
 	b_stop=
 	trap 'b_stop=1; kill -TERM $b_pid 2>/dev/null' INT TERM HUP
+	# 2>/dev/null: no "Terminated" from the shell when CMD was stopped
 	b_rc=0
-	wait $b_pid || b_rc=$?
+	wait $b_pid 2>/dev/null || b_rc=$?
 	# a trapped signal ends wait early: wait again for the real status
 	while [ -n "$b_stop" ] && kill -0 $b_pid 2>/dev/null; do
 		b_rc=0
-		wait $b_pid || b_rc=$?
+		wait $b_pid 2>/dev/null || b_rc=$?
 	done
 	trap 'exit 2' INT TERM HUP
 	[ -z "$b_stop" ] || exit 2

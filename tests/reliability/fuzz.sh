@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0
+# Sourced by tests/reliability/run.sh: the libFuzzer targets (make
+# fuzz-build) replay their corpora in tests/fuzz/TARGET/ and every input
+# that once crashed them, tests/fuzz/crashes/TARGET/, under ASan and
+# UBSan: each input runs once, no fuzzing (make fuzz does that).
+
+if ! make -s -C "$top" fuzz-build > "$tmp/fuzz-build.out" 2>&1; then
+	ko "make fuzz-build"
+	sed 's/^/	/' "$tmp/fuzz-build.out" | tail -n 20
+else
+	for t in spec checker; do
+		set -- "$top/tests/fuzz/$t"/* "$top/tests/fuzz/crashes/$t"/*
+		n=0
+		for f; do [ -f "$f" ] && n=$((n + 1)); done
+		if "$top/build/fuzz/fuzz-$t" -close_fd_mask=3 -timeout=30 $(for f; do [ -f "$f" ] && echo "$f"; done) \
+			> "$tmp/fuzz.out" 2>&1 && [ "$n" -gt 0 ]; then
+			ok "fuzz-$t replays $n inputs (corpus and past crashes): no crash, no sanitizer report"
+		else
+			ko "fuzz-$t on its corpus and past crashes"
+			grep -m 5 'ERROR\|SUMMARY\|Running:' "$tmp/fuzz.out" | tail -n 5 | sed 's/^/	/'
+		fi
+	done
+fi
