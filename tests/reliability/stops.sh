@@ -97,7 +97,9 @@ PATH=$fakepath stopped "SIGTERM during check (kbuild running)" TERM "$fake/make.
 	"check: interrupted by SIGTERM; temporary files removed" "$o/check.log" \
 	"$ioguard" check --tree "$t61" --arch x86_64 --build "$o/b-new" --log "$o/check.log"
 
-# Time limits: each hung program is stopped and named, exit 2.
+# Time limits: each hung program is stopped and named, exit 2. Each limit
+# reaches only the hung fake, but git's: gen runs real git first, with
+# the same limit, hence 8 s there (git init and add take milliseconds).
 PATH=$fakepath IOGUARD_TIMEOUT_SPATCH=2 fails "spatch hangs: insert" \
 	"insert: spatch on hook_decls.cocci timed out after 2 s \(IOGUARD_TIMEOUT_SPATCH\)" "$o/x.patch" $insert_fx
 after "spatch hangs: insert" "$fake/spatch.pid"
@@ -105,8 +107,8 @@ PATH=$fakepath IOGUARD_TIMEOUT=2 fails "make hangs: check" \
 	"check: make defconfig prepare in $o/b-new \(x86_64\) timed out after 2 s \(IOGUARD_TIMEOUT_KBUILD\)" \
 	"$o/check.log" "$ioguard" check --tree "$t61" --arch x86_64 --build "$o/b-new" --log "$o/check.log"
 after "make hangs: check" "$fake/make.pid"
-PATH=$fakepath IOGUARD_CACHE=$tmp/cache IOGUARD_TIMEOUT_GIT=2 FAKE_HANG=apply fails "git hangs: gen" \
-	"gen: git apply timed out after 2 s \(IOGUARD_TIMEOUT_GIT\)" "$o/series" $gen61
+PATH=$fakepath IOGUARD_CACHE=$tmp/cache IOGUARD_TIMEOUT_GIT=8 FAKE_HANG=apply fails "git hangs: gen" \
+	"gen: git apply timed out after 8 s \(IOGUARD_TIMEOUT_GIT\)" "$o/series" $gen61
 after "git hangs: gen" "$fake/git.pid"
 PATH=$fakepath IOGUARD_CACHE=$tmp/cache2 IOGUARD_TIMEOUT_APT=2 fails "apt-get hangs: fetch-kernel" \
 	"fetch-kernel: apt-get update timed out after 2 s \(IOGUARD_TIMEOUT_APT\)" "" \
