@@ -43,7 +43,10 @@ tee /dev/stderr <"$now.found" |
 	sort -u >"$now"
 
 if [ -n "$write" ]; then
-	cp "$now" "$baseline" || exit 2
+	# whole or not at all: a temporary beside it, renamed
+	tmpb=$(dirname "$baseline")/.$(basename "$baseline").ioguard-$$
+	cp "$now" "$tmpb" && mv -f "$tmpb" "$baseline" ||
+		{ rm -f "$tmpb"; echo "ioguard-gate: cannot write $baseline" >&2; exit 2; }
 	echo "ioguard-gate: baseline of $(wc -l < "$baseline") findings written to $baseline" >&2
 	exit 0
 fi
