@@ -72,9 +72,12 @@ if [ $rc -ne 0 ]; then
 fi
 findings=$(grep '\[ioguard-' "$logtmp" | sed "s|^$tree/||" | sort -u)
 n=$(printf '%s' "$findings" | grep -c .)
-# units check-unit.sh could not finish, or the checker could not parse
+# units the checker could not parse or crashed on (its own line comes
+# first in the log, check-unit.sh's after: the first line of a unit is
+# kept), or check-unit.sh could not finish
 unchecked=$(grep -E '^ioguard(: check|-sparse): not checked: ' "$logtmp" |
-	sed -e 's/^ioguard-sparse:/ioguard: check:/' -e "s|: $tree/|: |" | sort -u)
+	sed -e 's/^ioguard-sparse:/ioguard: check:/' -e "s|: $tree/|: |" |
+	awk -F': ' '!seen[$4]++' | sort)
 nu=$(printf '%s' "$unchecked" | grep -c .)
 echo "ioguard: check: $(($(grep -c '^  CHECK ' "$logtmp") - nu)) files checked, $n findings${unchecked:+, $nu not checked}" >&2
 [ -z "$unchecked" ] || printf '%s\n' "$unchecked" >&2
