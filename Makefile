@@ -74,7 +74,7 @@ $(B)/spec/default-spec.o: $(B)/spec/default-spec.c
 # wrapped (checkers/sparse-glue.c). Nothing of sparse is copied here.
 SPARSE_PROGRAM := $(B)/checkers/sparse-program.o
 SPARSE_WRAPS := sparse_initialize sparse tokenize linearize_symbol report_stats \
-	sparse_error evaluate_symbol_list rebind_scope
+	rebind_scope
 comma := ,
 
 $(SPARSE_PROGRAM): $(LIBSPARSE)

@@ -72,9 +72,9 @@ if [ $rc -ne 0 ]; then
 fi
 findings=$(grep '\[ioguard-' "$logtmp" | sed "s|^$tree/||" | sort -u)
 n=$(printf '%s' "$findings" | grep -c .)
-# units the checker could not parse or crashed on (its own line comes
-# first in the log, check-unit.sh's after: the first line of a unit is
-# kept), or check-unit.sh could not finish
+# units the checker crashed on (its own line, crash.c, comes first in
+# the log, check-unit.sh's after: a unit's first line is kept), or that
+# check-unit.sh could not finish
 unchecked=$(grep -E '^ioguard(: check|-sparse): not checked: ' "$logtmp" |
 	sed -e 's/^ioguard-sparse:/ioguard: check:/' -e "s|: $tree/|: |" |
 	awk -F': ' '!seen[$4]++' | sort)

@@ -24,9 +24,9 @@ fi
 
 # Inputs on which libsparse itself crashes (plain sparse too): contained,
 # one line naming the unit, exit 2; through kbuild's wrapper, listed.
-for f in "$top"/tests/fuzz/libsparse-crashes/*.c; do
+for f in "$top"/tests/fuzz/libsparse-crashes/*; do
 	b=$(basename "$f")
-	"$checker" "$f" > "$tmp/out" 2>&1
+	"$checker" -I"$top/tests/checker/include" "$f" > "$tmp/out" 2>&1
 	rc=$?
 	if [ $rc -eq 2 ] && tail -n 1 "$tmp/out" | grep -qx "ioguard-sparse: not checked: $f: the checker crashed (SIG[A-Z]*)"; then
 		ok "libsparse crashes on $b: contained, one line, exit 2"
@@ -34,7 +34,8 @@ for f in "$top"/tests/fuzz/libsparse-crashes/*.c; do
 		ko "libsparse crashes on $b: exit $rc"
 		sed 's/^/	/' "$tmp/out" | tail -n 3
 	fi
-	sh "$top/src/sh/check-unit.sh" 60 "$checker" --ioguard-warn-only "$f" > "$tmp/out" 2>&1
+	sh "$top/src/sh/check-unit.sh" 60 "$checker" --ioguard-warn-only \
+		-I"$top/tests/checker/include" "$f" > "$tmp/out" 2>&1
 	rc=$?
 	if [ $rc -eq 0 ] && grep -q "not checked: $f: the checker crashed" "$tmp/out"; then
 		ok "libsparse crashes on $b: check-unit.sh lists it and lets kbuild go on"
