@@ -34,7 +34,7 @@ CHECKER_SRCS := $(wildcard checkers/*.c)
 SPEC_OBJS := $(B)/spec/spec.o $(B)/spec/default-spec.o
 CHECKER_OBJS := $(patsubst checkers/%.c,$(B)/checkers/%.o,$(CHECKER_SRCS)) $(SPEC_OBJS)
 CMD_SRCS := $(wildcard src/*.c)
-CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) $(SPEC_OBJS)
+CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) $(SPEC_OBJS) $(B)/src/check_docs.o
 
 # The default run: Debian's 6.1 for arm64, the directories that map MMIO.
 RUN_KERNEL ?= 6.1
@@ -56,6 +56,14 @@ $(B)/checkers/%.o: checkers/%.c checkers/*.h checkers/checks.def spec/spec.h | $
 $(B)/src/%.o: src/%.c src/*.h spec/spec.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Ispec -c -o $@ $<
+
+# The reports' rule help: docs/checker.md's table of checks, as C.
+$(B)/src/check_docs.c: checkers/checks.def docs/checker.md checkers/embed-docs.sh
+	@mkdir -p $(dir $@)
+	checkers/embed-docs.sh checkers/checks.def docs/checker.md > $@.tmp && mv $@.tmp $@
+
+$(B)/src/check_docs.o: $(B)/src/check_docs.c src/check_docs.h
+	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
 
 $(B)/spec/spec.o: spec/spec.c spec/spec.h
 	@mkdir -p $(dir $@)
@@ -86,7 +94,7 @@ $(B)/ioguard-sparse: $(CHECKER_OBJS) $(SPARSE_PROGRAM) $(LIBSPARSE)
 		$(addprefix -Wl$(comma)--wrap=,$(SPARSE_WRAPS))
 
 $(B)/ioguard: $(CMD_OBJS)
-	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS)
+	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS) -lsqlite3
 
 # The same two binaries with AddressSanitizer and UBSan in $(B)/asan/,
 # for tests/sanitize (make check only; plain make does not build them).
@@ -151,10 +159,11 @@ check: deps all asan fuzz-build
 	@sh tests/run.sh
 
 # What CI leaves out for time: whole-tree coccicheck on both versions and
-# arches in every mode.
+# arches in every mode, and the audit of a whole tree without prefilter.
 check-full: deps all asan fuzz-build
 	@IOGUARD_COCCICHECK_TARGETS="6.12:arm64 6.12:x86_64 6.1:arm64 6.1:x86_64" FULL=1 \
 		sh tests/run.sh
+	@sh tests/run.sh kernel/audit-full
 
 test: all asan fuzz-build
 	@sh tests/run.sh
@@ -165,6 +174,7 @@ bench: deps all
 	@bench/insert.sh
 	@bench/coccicheck.sh
 	@bench/gen.sh
+	@bench/audit.sh
 
 clean:
 	rm -rf $(B)

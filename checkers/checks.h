@@ -36,6 +36,14 @@ struct teardown_site {
 	const struct spec_entry *spec;
 };
 
+/* Any call in a function whose body the checks read. */
+struct call_site {
+	struct tu *tu;
+	struct fn *fn;
+	struct instruction *insn;
+	struct call call;
+};
+
 /*
  * Where a check's finding goes, filled in by the engine for each event:
  * the check's name, and the call the event is about (the mapping, the
@@ -55,6 +63,7 @@ struct check {
 	void (*hooked)(const struct hook_site *h, const struct report_at *at);
 	void (*unhooked_teardown)(const struct teardown_site *t,
 				  const struct report_at *at);
+	void (*called)(const struct call_site *c, const struct report_at *at);
 };
 
 #define CHECK(id) extern const struct check check_##id;
@@ -68,8 +77,15 @@ void check_function(struct tu *tu, struct fn *fn);
 void report(const struct report_at *at, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* diag.c: print a finding once, as gcc prints a warning */
-void diag(struct position pos, const char *check, const char *msg);
+/* report.c: where insn is written in fn's own file (inlined or not);
+ * site_pos_in() with body_end(tu, fn) computed once for many calls */
+struct position site_pos(struct tu *tu, struct fn *fn, struct instruction *insn);
+unsigned int body_end(struct tu *tu, struct fn *fn);
+struct position site_pos_in(struct tu *tu, struct fn *fn,
+			    struct instruction *insn, unsigned int end);
+
+/* diag.c: print a finding once, as gcc prints a warning; false if seen */
+bool diag(struct position pos, const char *check, const char *msg);
 int diag_count(void);
 
 #endif

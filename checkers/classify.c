@@ -85,6 +85,8 @@ static enum call_kind spec_call_kind(struct tu *tu, const struct spec_entry *e,
 		return CALL_MAP;
 	case SPEC_FIXMAP:
 		return is_io_prot(tu, e, insn) ? CALL_MAP : CALL_OTHER;
+	case SPEC_SINK:
+		return CALL_OTHER;	/* a mapping when it writes device memory */
 	case SPEC_TEARDOWN:
 		return CALL_TEARDOWN;
 	default:
@@ -105,12 +107,17 @@ void classify_call(struct tu *tu, struct instruction *insn, struct call *out)
 	if (e) {
 		out->spec = e;
 		out->kind = spec_call_kind(tu, e, insn);
+		/* no FIXMAP_PAGE_IO, but device attributes all the same */
+		if (out->kind == CALL_OTHER && (e->kind == SPEC_FIXMAP || e->kind == SPEC_SINK))
+			devflow_classify(tu, insn, out);
 		return;
 	}
 	/* a same-file helper that always calls a hook counts as the hook */
 	helper = tu_find(tu, id);
 	if (!helper)
 		return;
+	if (devflow_classify(tu, insn, out))
+		return;		/* passes device attributes to a helper that maps */
 	if (helper->always_map_hook > 0) {
 		out->kind = CALL_MAP_HOOK;
 		out->spec = tu->map_hook;

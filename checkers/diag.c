@@ -15,7 +15,7 @@ static int count;
 static char **printed;
 static int nprinted;
 
-void diag(struct position pos, const char *check, const char *msg)
+bool diag(struct position pos, const char *check, const char *msg)
 {
 	char line[1024];
 	int i;
@@ -24,11 +24,12 @@ void diag(struct position pos, const char *check, const char *msg)
 		 stream_name(pos.stream), pos.line, pos.pos, msg, check);
 	for (i = 0; i < nprinted; i++)
 		if (!strcmp(printed[i], line))
-			return;
+			return false;
 	printed = realloc(printed, (nprinted + 1) * sizeof(*printed));
 	printed[nprinted++] = strdup(line);
 	fprintf(stderr, "%s\n", line);
 	count++;
+	return true;
 }
 
 int diag_count(void)

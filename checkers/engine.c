@@ -159,12 +159,14 @@ static enum walk_next step(struct walk *w, struct basic_block *bb,
 static void walk_mapping(struct map_site *m)
 {
 	const struct spec_entry *e = m->call.spec;
-	struct mapping_walk mw = { m, m->insn->target, e->success };
+	/* through a helper, the call's result is the helper's own */
+	struct mapping_walk mw = { m, m->insn->target,
+				   m->call.via ? SUCCESS_VOID : e->success };
 	struct walk w = { .order = WALK_STACK, .nstates = 3, .visit = step,
 			  .data = &mw };
 
 	walk_blocks(&w, m->fn, m->insn->bb, m->insn,
-		    e->success == SUCCESS_VOID ? ST_SUCCESS : ST_UNKNOWN);
+		    mw.success == SUCCESS_VOID ? ST_SUCCESS : ST_UNKNOWN);
 }
 
 /* A walk from an unmap entry point's entry, looking for teardowns. */
@@ -227,6 +229,19 @@ static void walk_teardowns(struct tu *tu, struct fn *fn)
 	free(tw.reported);
 }
 
+static void call_event(struct tu *tu, struct fn *fn, struct instruction *insn,
+		       const struct call *c)
+{
+	struct call_site cs = { tu, fn, insn, *c };
+
+	for_each_check(chk) {
+		struct report_at at = { chk->id, tu, fn, insn };
+
+		if (chk->check->called)
+			chk->check->called(&cs, &at);
+	}
+}
+
 void check_function(struct tu *tu, struct fn *fn)
 {
 	const struct spec_entry *e = fn->spec;
@@ -248,6 +263,7 @@ void check_function(struct tu *tu, struct fn *fn)
 			if (!insn->bb || insn->opcode != OP_CALL)
 				continue;
 			classify_call(tu, insn, &m.call);
+			call_event(tu, fn, insn, &m.call);
 			if (m.call.kind != CALL_MAP)
 				continue;
 			m.in_entry = e && e->kind == SPEC_ENTRY_MAP;

@@ -22,20 +22,27 @@
 #include <unistd.h>
 
 #include "checks.h"
+#include "facts.h"
 #include "tu.h"
 
 const struct spec *ioguard_spec;
 bool ioguard_warn_only;
+bool ioguard_user_map;
 static bool finished;
 
 static const char usage[] =
-	"usage: ioguard-sparse [--ioguard-spec=FILE] [--ioguard-warn-only] [sparse options] FILE...\n"
+	"usage: ioguard-sparse [--ioguard-spec=FILE] [--ioguard-warn-only] [--ioguard-facts=FILE]\n"
+	"                      [--ioguard-user-map] [sparse options] FILE...\n"
 	"Runs sparse and checks that ioremap-style mappings call the MMIO guard hooks.\n"
 	"  --ioguard-spec=FILE   read entry points, primitives and hooks from FILE\n"
 	"                        (default: the built-in spec)\n"
 	"  --ioguard-warn-only   exit as sparse does, whatever ioguard finds\n"
 	"                        (for kbuild runs that must not stop)\n"
-	"Checks: unhooked-map, bypass, hook-on-failure, hook-args, unhooked-unmap\n";
+	"  --ioguard-facts=FILE  also write each unit's functions, calls and findings\n"
+	"                        to FILE (for ioguard audit; docs/audit.md)\n"
+	"  --ioguard-user-map    also report user mappings of device memory (user-map)\n"
+	"Checks: unhooked-map, bypass, hook-on-failure, hook-args, unhooked-unmap,\n"
+	"        user-map (off unless --ioguard-user-map)\n";
 
 void ioguard_die(const char *fmt, const char *arg)
 {
@@ -72,7 +79,7 @@ static void riscv_march_compat(char *arg)
 
 int main(int argc, char **argv)
 {
-	const char *spec_path = NULL;
+	const char *spec_path = NULL, *facts_path = NULL;
 	static struct spec spec;
 	char err[512];
 	int i, j, ret;
@@ -80,8 +87,12 @@ int main(int argc, char **argv)
 	for (i = 1, j = 1; i < argc; i++) {
 		if (!strncmp(argv[i], "--ioguard-spec=", 15)) {
 			spec_path = argv[i] + 15;
+		} else if (!strncmp(argv[i], "--ioguard-facts=", 16)) {
+			facts_path = argv[i] + 16;
 		} else if (!strcmp(argv[i], "--ioguard-warn-only")) {
 			ioguard_warn_only = true;
+		} else if (!strcmp(argv[i], "--ioguard-user-map")) {
+			ioguard_user_map = true;
 		} else if (!strcmp(argv[i], "--help") && argc == 2) {
 			fputs(usage, stdout);
 			return 0;
@@ -100,11 +111,14 @@ int main(int argc, char **argv)
 	if (ret)
 		ioguard_die("%s", err);
 	ioguard_spec = &spec;
+	if (facts_path)
+		facts_open(facts_path);
 
 	atexit(early_exit);
 	crash_guard_init();
 	ret = sparse_program_main(argc, argv);
 	tu_end();		/* in case sparse.c stops calling report_stats() */
+	facts_close();
 	finished = true;
 
 	if (ioguard_warn_only)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "checks.h"
+#include "facts.h"
 
 /*
  * Is pos inside fn's own body? sparse records no end for a function
@@ -28,7 +29,7 @@ static void bound_end(struct fn *fn, struct symbol *other, unsigned int *end)
 		*end = other->pos.line;
 }
 
-static unsigned int body_end(struct tu *tu, struct fn *fn)
+unsigned int body_end(struct tu *tu, struct fn *fn)
 {
 	unsigned int end = ~0U;
 	struct basic_block *bb;
@@ -47,11 +48,11 @@ static unsigned int body_end(struct tu *tu, struct fn *fn)
 	return end;
 }
 
-/* Where to report insn: the call site in fn's own file. */
-static struct position site_pos(struct tu *tu, struct fn *fn,
-				struct instruction *insn)
+/* Where to report insn: the call site in fn's own file, whose body ends
+ * before line end (body_end()). */
+struct position site_pos_in(struct tu *tu, struct fn *fn,
+			    struct instruction *insn, unsigned int end)
 {
-	unsigned int end = body_end(tu, fn);
 	struct basic_block *bb;
 	struct instruction *i;
 	bool seen = false;
@@ -72,9 +73,15 @@ static struct position site_pos(struct tu *tu, struct fn *fn,
 	return insn->pos;
 }
 
+struct position site_pos(struct tu *tu, struct fn *fn, struct instruction *insn)
+{
+	return site_pos_in(tu, fn, insn, body_end(tu, fn));
+}
+
 void report(const struct report_at *at, const char *fmt, ...)
 {
 	char name[64], msg[512];
+	struct position pos;
 	va_list ap;
 	int i;
 
@@ -84,5 +91,7 @@ void report(const struct report_at *at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag(site_pos(at->tu, at->fn, at->insn), name, msg);
+	pos = site_pos(at->tu, at->fn, at->insn);
+	if (diag(pos, name, msg))
+		facts_finding(pos, name, at->fn->name, msg);
 }

@@ -23,6 +23,7 @@
 
 #include "symbol.h"
 
+#include "facts.h"
 #include "tu.h"
 
 /* sparse's own prototypes: a changed signature fails the build here */
@@ -54,10 +55,13 @@ struct symbol_list *__wrap_sparse(char *file)
 		ioguard_die("cannot read '%s'", file);
 	tu_begin(ioguard_spec);
 	crash_guard_unit(file);
+	facts_unit(file);
 	unit_file_next = true;
 	list = __real_sparse(file);
 	unit_file_next = false;
 	tu_parsed();
+	tu_keep_bodies(&list);
+	facts_data(list);
 	return list;
 }
 

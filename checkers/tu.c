@@ -17,8 +17,12 @@
 
 #include "symbol.h"
 #include "scope.h"
+#include "evaluate.h"
+#include "parse.h"
 
 #include "checks.h"
+#include "devattr.h"
+#include "facts.h"
 #include "tu.h"
 
 #define PROBE_PREFIX "__ioguard_probe_"
@@ -63,6 +67,9 @@ struct token *tu_probe_tokens(void)
 		if (len >= (int)sizeof(buf))
 			return NULL;
 	}
+	len += devattr_probe_text(cur.spec, buf + len, sizeof(buf) - len);
+	if (len >= (int)sizeof(buf))
+		return NULL;
 	return len ? tokenize_buffer(buf, len, &end) : NULL;
 }
 
@@ -84,6 +91,38 @@ void tu_parsed(void)
 			if (sym->definition)
 				sym->definition->ctype.modifiers &= ~MOD_INLINE;
 		}
+	}
+}
+
+/*
+ * A spec primitive or fixmap defined inline in a header (x86's
+ * __set_fixmap()) is never linearized by sparse: only its calls were
+ * inlined, and they no longer are. The derivation needs its body, so it
+ * is evaluated and handed to sparse's loop as sparse does for an inline
+ * function whose address is taken (evaluation un-inlines it).
+ * Sinks are left alone: their bodies are where flows end.
+ */
+void tu_keep_bodies(struct symbol_list **list)
+{
+	int i, errors;
+
+	for (i = 0; active && i < cur.spec->nr; i++) {
+		const struct spec_entry *e = &cur.spec->entries[i];
+		struct symbol *sym = lookup_symbol(cur.spec_idents[i], NS_SYMBOL);
+		struct symbol *def = sym ? sym->definition : NULL;
+		struct symbol *fn = def ? def->ctype.base_type : NULL;
+		struct symbol_list *one = NULL;
+
+		if ((e->kind != SPEC_PRIMITIVE && e->kind != SPEC_FIXMAP) || !fn ||
+		    fn->type != SYM_FN || fn->stmt || !fn->inline_stmt)
+			continue;
+		errors = has_error;
+		/* add_symbol()'s type check reads through a NULL list head,
+		 * which UBSan reports in our (instrumented) code */
+		__add_ptr_list((struct ptr_list **)&one, def);
+		evaluate_symbol_list(one);	/* it clears has_error's phase bit */
+		has_error |= errors;
+		__add_ptr_list((struct ptr_list **)list, def);
 	}
 }
 
@@ -122,8 +161,14 @@ void tu_add(struct symbol *sym, struct entrypoint *ep)
 	fn->sym = sym;
 	fn->name = ident_str(sym->ident);
 	fn->ep = ep;
+	fn->reach_state = fn->ret_state = fn->announces = -1;
 	if (!strncmp(fn->name, PROBE_PREFIX, strlen(PROBE_PREFIX))) {
 		read_probe(fn);
+		free((char *)fn->name);	/* the slot is reused */
+		return;
+	}
+	if (!strncmp(fn->name, DEVATTR_PREFIX, strlen(DEVATTR_PREFIX))) {
+		devattr_read_probe(&cur, fn->name, ep);
 		free((char *)fn->name);	/* the slot is reused */
 		return;
 	}
@@ -158,6 +203,10 @@ void tu_end(void)
 	compute_summaries(&cur);
 	for (i = 0; i < cur.nr; i++)
 		check_function(&cur, &cur.fns[i]);
+	facts_functions(&cur);
+	devflow_facts(&cur);
+	facts_unit_end();
+	devflow_free(&cur);
 	for (i = 0; i < cur.nr; i++)
 		free((char *)cur.fns[i].name);
 	free(cur.fns);

@@ -21,6 +21,7 @@ int sparse_program_main(int argc, char **argv);
 /* ioguard-sparse.c: the options the glue acts on */
 extern const struct spec *ioguard_spec;
 extern bool ioguard_warn_only;
+extern bool ioguard_user_map;		/* the user-map check is on */
 void ioguard_die(const char *fmt, const char *arg);
 
 /* crash.c: a crash is "ioguard-sparse: not checked: FILE: ..." and
@@ -32,6 +33,7 @@ void crash_guard_unit(const char *file);
 void tu_begin(const struct spec *spec);
 struct token *tu_probe_tokens(void);	/* appended to the unit's file */
 void tu_parsed(void);			/* parsed and evaluated */
+void tu_keep_bodies(struct symbol_list **list);	/* spec functions defined inline */
 void tu_add(struct symbol *sym, struct entrypoint *ep);
 void tu_end(void);			/* run the checks; no-op without a unit */
 

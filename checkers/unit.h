@@ -18,6 +18,9 @@
 
 #define UNKNOWN_PARAMS (~0ULL)
 
+struct alts;
+struct devattr;
+
 struct fn {
 	struct symbol *sym;
 	const char *name;
@@ -29,6 +32,15 @@ struct fn {
 	/* Per map-hook parameter: bit mask of this function's parameters it
 	 * is derived from, or UNKNOWN_PARAMS. */
 	unsigned long long hook_params[SPEC_MAX_ARGS];
+	/* devflow.c: parameters whose memory-type bits reach a page-table
+	 * write in this unit (and the spec function that writes them);
+	 * the memory-type bits it returns. State: -1 not computed, 0 being
+	 * computed, 1 known. */
+	signed char reach_state, ret_state, announces;
+	unsigned long long reach_params;
+	const struct spec_entry *reach_entry;
+	struct fn *reach_next;		/* through this helper, or directly */
+	struct alts *ret;
 };
 
 struct tu {
@@ -41,6 +53,7 @@ struct tu {
 	bool *io_known;
 	unsigned long long *io_value;
 	pseudo_t *io_pseudo;		/* when not a constant */
+	struct devattr *attr;		/* the device-attr record here (devattr.c) */
 };
 
 enum call_kind {
@@ -55,6 +68,10 @@ struct call {
 	enum call_kind kind;
 	const struct spec_entry *spec;	/* the primitive, hook or teardown */
 	struct fn *helper;		/* hook reached through this helper */
+	/* a mapping recognised by its device attributes (devflow.c) */
+	const char *device;		/* the device value, as the spec spells it */
+	struct instruction *choice;	/* the branch that chose it, if one did */
+	struct fn *via;			/* mapped through this same-unit helper */
 };
 
 enum status { ST_UNKNOWN, ST_SUCCESS, ST_FAILURE };
@@ -118,5 +135,10 @@ bool same_computation(pseudo_t a, pseudo_t b);
 
 /* summary.c */
 void compute_summaries(struct tu *tu);
+
+/* devflow.c: a call that maps device memory by its attributes */
+bool devflow_classify(struct tu *tu, struct instruction *insn, struct call *out);
+void devflow_facts(struct tu *tu);
+void devflow_free(struct tu *tu);
 
 #endif

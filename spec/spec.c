@@ -24,6 +24,10 @@ static const char *const kind_names[] = {
 	[SPEC_FIXMAP] = "fixmap",
 	[SPEC_TEARDOWN] = "teardown",
 	[SPEC_EXEMPT] = "exempt",
+	[SPEC_SINK] = "sink",
+	[SPEC_SANITIZER] = "sanitizer",
+	[SPEC_USER_MAP] = "user-map",
+	[SPEC_DEVICE_ATTR] = "device-attr",
 };
 
 static const char *const role_names[] = {
@@ -36,6 +40,7 @@ static const char *const role_names[] = {
 	[ROLE_IDX] = "idx",
 	[ROLE_AREA] = "area",
 	[ROLE_RES] = "res",
+	[ROLE_PTE] = "pte",
 };
 
 static const char *const success_names[] = {
@@ -133,6 +138,56 @@ static char *parse_reason(char *s)
 	return *s ? strdup(s) : NULL;
 }
 
+/* A C expression without blanks: identifiers, numbers, ( ) | & ~ << >>. */
+static int is_expr(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!strchr("_()|&~<>+-", *s) && !(*s >= 'a' && *s <= 'z') &&
+		    !(*s >= 'A' && *s <= 'Z') && !(*s >= '0' && *s <= '9'))
+			return 0;
+	return 1;
+}
+
+/* device-attr's keys: mask=MACRO, values=EXPR[,EXPR...], present=MACRO,
+ * when=MACRO */
+static const char *parse_device_attr(struct spec_entry *e, const char *key,
+				     char *val, char *msg, size_t len)
+{
+	char *v, *save;
+
+	if (!strcmp(key, "mask")) {
+		if (!is_ident(val))
+			return "mask= needs a macro name";
+		free(e->mask);	/* a repeated key: the last one counts */
+		e->mask = strdup(val);
+		return NULL;
+	}
+	if (!strcmp(key, "when") || !strcmp(key, "present")) {
+		if (!is_ident(val)) {
+			snprintf(msg, len, "%s= needs a macro name", key);
+			return msg;
+		}
+		free(key[0] == 'w' ? e->when : e->present);
+		*(key[0] == 'w' ? &e->when : &e->present) = strdup(val);
+		return NULL;
+	}
+	if (strcmp(key, "values")) {
+		snprintf(msg, len, "unknown key '%s' for device-attr", key);
+		return msg;
+	}
+	for (v = strtok_r(val, ",", &save); v; v = strtok_r(NULL, ",", &save)) {
+		if (!is_expr(v)) {
+			snprintf(msg, len, "values=: '%s' is not an expression", v);
+			return msg;
+		}
+		e->values = realloc(e->values, (e->nvalues + 1) * sizeof(*e->values));
+		e->values[e->nvalues++] = strdup(v);
+	}
+	return NULL;
+}
+
 /* One word after the name: a role, or KEY=VALUE. NULL, or what is wrong
  * (in msg). */
 static const char *parse_word(struct spec_entry *e, char *word, char *msg,
@@ -143,8 +198,12 @@ static const char *parse_word(struct spec_entry *e, char *word, char *msg,
 
 	if (!eq) {
 		v = lookup(role_names, ARRAY_SIZE(role_names), word);
+		if (e->kind == SPEC_DEVICE_ATTR) {
+			snprintf(msg, len, "device-attr takes mask= and values=, not '%s'", word);
+			return msg;
+		}
 		if (v < 0) {
-			snprintf(msg, len, "unknown role '%s' (addr, end, phys, prot, size, idx, area, res, -)", word);
+			snprintf(msg, len, "unknown role '%s' (addr, end, phys, prot, size, idx, area, res, pte, -)", word);
 			return msg;
 		}
 		if (e->nargs == SPEC_MAX_ARGS) {
@@ -172,6 +231,8 @@ static const char *parse_word(struct spec_entry *e, char *word, char *msg,
 		e->io_prot = strdup(eq);
 		return NULL;
 	}
+	if (e->kind == SPEC_DEVICE_ATTR)
+		return parse_device_attr(e, word, eq, msg, len);
 	snprintf(msg, len, "unknown key '%s' for %s", word, kind_names[e->kind]);
 	return msg;
 }
@@ -182,6 +243,11 @@ static const char *check_entry(const struct spec *spec, const struct spec_entry 
 {
 	if (e->io_prot && spec_arg(e, ROLE_PROT) < 0)
 		return "io-prot needs a parameter with role prot";
+	if (e->kind == SPEC_SINK && spec_arg(e, ROLE_PROT) < 0 &&
+	    spec_arg(e, ROLE_PTE) < 0)
+		return "a sink needs a parameter with role prot or pte";
+	if (e->kind == SPEC_DEVICE_ATTR && (!e->mask || !e->nvalues))
+		return "device-attr needs mask= and values=";
 	if ((e->kind == SPEC_HOOK_MAP || e->kind == SPEC_HOOK_UNMAP) &&
 	    spec_hook(spec, e->kind)) {
 		snprintf(msg, len, "a second %s (first on line %d)",
@@ -193,9 +259,17 @@ static const char *check_entry(const struct spec *spec, const struct spec_entry 
 
 static void free_entry(struct spec_entry *e)
 {
+	int i;
+
 	free(e->name);
 	free(e->io_prot);
 	free(e->reason);
+	free(e->mask);
+	free(e->when);
+	free(e->present);
+	for (i = 0; i < e->nvalues; i++)
+		free(e->values[i]);
+	free(e->values);
 }
 
 static int parse_line(struct spec *spec, char *s, int line, char *err,
@@ -214,13 +288,14 @@ static int parse_line(struct spec *spec, char *s, int line, char *err,
 	k = lookup(kind_names, ARRAY_SIZE(kind_names), word);
 	if (k < 0)
 		return fail(err, errlen, spec->path, line,
-			    "unknown kind '%s' (hook-map, hook-unmap, entry-map, entry-unmap, primitive, fixmap, teardown, exempt)",
+			    "unknown kind '%s' (hook-map, hook-unmap, entry-map, entry-unmap, primitive, fixmap, teardown, exempt, sink, sanitizer, user-map, device-attr)",
 			    word);
 	e.kind = k;
 	word = next_word(&s);
 	if (!word || !is_ident(word))
 		return fail(err, errlen, spec->path, line,
-			    "%s needs a function name", kind_names[k]);
+			    "%s needs %s name", kind_names[k],
+			    k == SPEC_DEVICE_ATTR ? "an arch" : "a function");
 	if (spec_find(spec, word))
 		return fail(err, errlen, spec->path, line,
 			    "'%s' is already named by line %d", word,
@@ -229,7 +304,8 @@ static int parse_line(struct spec *spec, char *s, int line, char *err,
 		return fail(err, errlen, spec->path, line,
 			    "more than %d records", SPEC_MAX_ENTRIES);
 	e.name = strdup(word);
-	e.success = e.kind == SPEC_FIXMAP ? SUCCESS_VOID : SUCCESS_ZERO;
+	e.success = e.kind == SPEC_FIXMAP || e.kind == SPEC_SINK ||
+		    e.kind == SPEC_DEVICE_ATTR ? SUCCESS_VOID : SUCCESS_ZERO;
 	if (e.kind == SPEC_EXEMPT) {
 		e.reason = parse_reason(s);
 		if (!e.reason) {
@@ -374,6 +450,17 @@ void spec_print(FILE *f, const struct spec *spec)
 		fprintf(f, "%s %s", spec_kind_name(e->kind), e->name);
 		if (e->kind == SPEC_EXEMPT) {
 			fprintf(f, " %s\n", e->reason);
+			continue;
+		}
+		if (e->kind == SPEC_DEVICE_ATTR) {
+			fprintf(f, " mask=%s values=", e->mask);
+			for (j = 0; j < e->nvalues; j++)
+				fprintf(f, "%s%s", j ? "," : "", e->values[j]);
+			if (e->present)
+				fprintf(f, " present=%s", e->present);
+			if (e->when)
+				fprintf(f, " when=%s", e->when);
+			fputc('\n', f);
 			continue;
 		}
 		for (j = 0; j < e->nargs; j++)

@@ -21,6 +21,11 @@ enum spec_kind {
 	SPEC_FIXMAP,
 	SPEC_TEARDOWN,
 	SPEC_EXEMPT,
+	/* device memory as data flow (docs/devmem.md) */
+	SPEC_SINK,		/* writes a protection or PTE into a page table */
+	SPEC_SANITIZER,		/* announces what it maps, like an entry point */
+	SPEC_USER_MAP,		/* maps memory into user space */
+	SPEC_DEVICE_ATTR,	/* NAME is an arch: which protections are device */
 };
 
 /* What a parameter is; ROLE_NONE ('-') is a parameter no check reads. */
@@ -34,6 +39,7 @@ enum spec_role {
 	ROLE_IDX,
 	ROLE_AREA,
 	ROLE_RES,
+	ROLE_PTE,		/* a page-table entry value (any level) */
 };
 
 /* What the return value says about success. */
@@ -57,6 +63,13 @@ struct spec_entry {
 	enum spec_success success;
 	char *io_prot;		/* fixmap: macro naming the IO protection */
 	char *reason;		/* exempt: why */
+	/* device-attr: the macro naming the memory-type bits, and the C
+	 * expressions (evaluated in each unit) that mean device memory */
+	char *mask;
+	char *when;		/* probes only where this macro is defined too */
+	char *present;		/* the macro of the bits that make an entry map */
+	char **values;
+	int nvalues;
 	int line;
 };
 

@@ -34,6 +34,15 @@ static const struct command {
 	{ "check", cmd_check,
 	  "check --tree DIR --arch A --build DIR [--log FILE] [PATH...]\n"
 	  "                               ioguard-sparse through kbuild, findings sorted" },
+	{ "audit", cmd_audit,
+	  "audit --tree DIR --arch A [--config C] [--format text|json|sarif|html] [-o FILE] ...\n"
+	  "                               the whole tree: every unit, reachability, reports" },
+	{ "merge", cmd_merge,
+	  "merge [--format F] [-o FILE] [--index OUT] INDEX...\n"
+	  "                               one report from shard indexes (audit --shard I/N)" },
+	{ "derive", cmd_derive,
+	  "derive [--spec FILE] [--tree DIR] FACTS...\n"
+	  "                               device-memory flows across units, from facts files" },
 	{ "arch", cmd_arch,
 	  "arch NAME                    print an arch's kbuild facts as shell assignments" },
 	{ "cocci", cmd_cocci,

@@ -6,6 +6,11 @@
 #include <signal.h>
 #include <stddef.h>
 
+/* What reports say of the tool (SARIF's driver); bumped by hand. The
+ * URL is the placeholder the ci/ jobs clone from: set the real one. */
+#define IOGUARD_VERSION "0.1.0"
+#define IOGUARD_URL "https://example.org/ioguard"
+
 /* Subcommands: argv[0] is the subcommand's name. Exit codes: 0 clean,
  * 1 findings, 2 usage or input error. */
 int cmd_fetch_kernel(int argc, char **argv);
@@ -23,6 +28,9 @@ struct spec;
 int load_spec(const char *cmd, struct spec *spec, const char *path);
 
 int cmd_check(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_derive(int argc, char **argv);
 /* cmd_check.c: the checker binary ($IOGUARD_SPARSE, else the one built
  * beside this binary), or NULL after a one-line "ioguard: CMD: ...". */
 const char *checker_path(const char *cmd);

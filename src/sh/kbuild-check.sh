@@ -18,14 +18,9 @@ me=check
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 [ $# -ge 5 ] || die "usage: kbuild-check.sh TREE ARCH BUILD CHECKER LOG|- [PATH...]"
-tree=$(cd -P "$1" && pwd) || die "no tree '$1'"
-arch=$2 checker=$4 log=$5 build=$3
+checker=$4 log=$5
+kbuild_target "$1" "$2" "$3"
 shift 5
-. "$here/arch-env.sh"
-cross=${CROSS_COMPILE-$cross}
-need_cc
-# absolute: make -C would read a relative O= from inside the tree
-out=$(mkdir -p "$build" && cd -P "$build" && pwd) || die "cannot create '$build'"
 [ $# -gt 0 ] || set -- mm/ drivers/pci/ "arch/$srcarch/mm/" drivers/tty/serial/earlycon.o
 
 # The log appears whole or not at all (a temporary beside it, renamed);

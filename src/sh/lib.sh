@@ -85,6 +85,19 @@ kmake() {
 		CROSS_COMPILE="$cross" -j"${IOGUARD_JOBS:-$(nproc)}" "$@" </dev/null
 }
 
+# kbuild_target TREE ARCH BUILD: what kmake needs, checked: $tree and $out
+# absolute (make -C would read a relative O= from inside the tree; BUILD
+# is created), the arch's names (arch-env.sh), $cross (CROSS_COMPILE from
+# the environment wins over the arch's Debian prefix), its compiler found.
+kbuild_target() {
+	tree=$(cd -P "$1" && pwd) || die "no tree '$1'"
+	arch=$2
+	out=$(mkdir -p "$3" && cd -P "$3" && pwd) || die "cannot create '$3'"
+	. "$here/arch-env.sh"
+	cross=${CROSS_COMPILE-$cross}
+	need_cc
+}
+
 # need_cc: the compiler kmake will use, or a one-line error.
 need_cc() {
 	command -v "${cross}gcc" >/dev/null 2>&1 ||

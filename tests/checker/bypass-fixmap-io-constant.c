@@ -2,12 +2,12 @@
 /* Where FIXMAP_PAGE_IO is a constant, it is recognised by value. */
 #include "kernel.h"
 #undef FIXMAP_PAGE_IO
-#define FIXMAP_PAGE_IO	__pgprot(0x0068000000000707UL)
+#define FIXMAP_PAGE_IO	__pgprot(0x0068000000000713UL)  /* AttrIndx 4: device */
 
 void __iomem *early_uart_map(phys_addr_t paddr)
 {
 	set_fixmap_io(FIX_EARLYCON_MEM_BASE, paddr & PAGE_MASK);
-	__set_fixmap(FIX_HOLE, paddr, __pgprot(0x0068000000000713UL));
+	__set_fixmap(FIX_HOLE, paddr, __pgprot(0x0068000000000703UL)); /* normal */
 	return (void __iomem *)fix_to_virt(FIX_EARLYCON_MEM_BASE);
 }
 

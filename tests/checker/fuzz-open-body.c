@@ -31,9 +31,9 @@ fuzz-open-body.c:13:20: error: missing type declaration for parameter '_t'
 fuzz-open-body.c: note: in included file:
 builtin:2:60: error: expected ';' at end of parameter declaration
 fuzz-open-body.c: note: in included file:
-include/kernel.h:142:0: error: Expected } at end of function
-include/kernel.h:142:0: error: got end-of-input
-include/kernel.h:142:0: error: Expected } at end of function
-include/kernel.h:142:0: error: got end-of-input
+include/kernel.h:194:0: error: Expected } at end of function
+include/kernel.h:194:0: error: got end-of-input
+include/kernel.h:194:0: error: Expected } at end of function
+include/kernel.h:194:0: error: got end-of-input
  * check-error-end
  */

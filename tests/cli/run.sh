@@ -47,12 +47,42 @@ one_line() {
 	fail=$((fail + 1))
 }
 
+# --ioguard-facts: the records ioguard audit reads (docs/audit.md), each
+# checked against tests/cli/facts.c
+"$checker" -Wno-decl -I"$fixtures/include" --ioguard-facts="$tmp/facts" \
+	"$here/facts.c" > /dev/null 2>&1
+f=$here/facts.c
+for want in "unit	$f" "fn	doorbell_map	$f	6	1" "fn	doorbell_setup	$f	11	0" \
+	"call	doorbell_map	vmap_page_range	8	0" "call	doorbell_setup	doorbell_map	13	1" \
+	"call	doorbell_probe	doorbell_setup	22	0" "ref	doorbell_probe	$f	26	-" \
+	"finding	$f	8	31	bypass	doorbell_map	" "dep	$fixtures/include/kernel.h" \
+	"status	ok"; do
+	if grep -qF -- "$want" "$tmp/facts"; then
+		echo "ok   facts: $(printf '%s' "$want" | cut -f1-3 | tr '\t' ' ')"
+		pass=$((pass + 1))
+	else
+		echo "FAIL facts: no '$want'"
+		sed 's/^/	/' "$tmp/facts"
+		fail=$((fail + 1))
+	fi
+done
+[ "$(tail -n 1 "$tmp/facts")" = end ] && [ "$(head -n 1 "$tmp/facts")" = "ioguard-facts	1" ] &&
+	{ echo "ok   facts: header and end"; pass=$((pass + 1)); } ||
+	{ echo "FAIL facts: header or end missing"; fail=$((fail + 1)); }
+
 printf 'hook-map h addr end phys prot\nbogus-kind f\n' > "$tmp/bad-kind.spec"
 printf 'hook-map h addr end phys prot\nprimitive f addr sideways\n' > "$tmp/bad-role.spec"
 printf 'hook-map h addr\nprimitive f addr\nteardown f addr\n' > "$tmp/dup.spec"
 printf 'primitive f addr\n' > "$tmp/nohook.spec"
 printf 'hook-map h addr\nexempt g\n' > "$tmp/noreason.spec"
 printf 'hook-map h addr\nprimitive f addr success=maybe\n' > "$tmp/badsuccess.spec"
+# the device-memory kinds (docs/spec.md)
+printf 'hook-map h addr\ndevice-attr arm64 mask=M\n' > "$tmp/novalues.spec"
+printf 'hook-map h addr\ndevice-attr arm64 prot mask=M values=V\n' > "$tmp/attrrole.spec"
+printf 'hook-map h addr\ndevice-attr arm64 mask=M values=V,W;x\n' > "$tmp/badexpr.spec"
+printf 'hook-map h addr\ndevice-attr arm64 mask=(M) values=V\n' > "$tmp/badmask.spec"
+printf 'hook-map h addr\nsink s - addr\n' > "$tmp/sinkrole.spec"
+printf 'hook-map h addr\nprimitive p pte\nsink set_pte - pte\nsanitizer my_map addr\nuser-map vm_iomap_memory - phys size\ndevice-attr arm64 mask=PTE_ATTRINDX_MASK values=PTE_ATTRINDX(3),PTE_ATTRINDX(4) # nGnRnE, nGnRE\n' > "$tmp/devmem.spec"
 
 expect "checker: no input file" 2 "no input file" "$checker"
 one_line "checker: no input file"
@@ -74,6 +104,22 @@ expect "checker: exempt without reason" 2 "noreason.spec:2: exempt 'g' needs a r
 	"$checker" --ioguard-spec="$tmp/noreason.spec" "$fixtures/clean-no-mapping.c"
 expect "checker: bad success value" 2 "badsuccess.spec:2: success=maybe" \
 	"$checker" --ioguard-spec="$tmp/badsuccess.spec" "$fixtures/clean-no-mapping.c"
+expect "spec: device-attr without values=" 2 "novalues.spec:2: device-attr needs mask= and values=" \
+	"$checker" --ioguard-spec="$tmp/novalues.spec" "$fixtures/clean-no-mapping.c"
+expect "spec: device-attr takes no roles" 2 "attrrole.spec:2: device-attr takes mask= and values=, not 'prot'" \
+	"$ioguard" spec --spec "$tmp/attrrole.spec"
+expect "spec: a device-attr value must be an expression" 2 "badexpr.spec:2: values=: 'W;x' is not an expression" \
+	"$ioguard" spec --spec "$tmp/badexpr.spec"
+expect "spec: device-attr mask= is a macro name" 2 "badmask.spec:2: mask= needs a macro name" \
+	"$ioguard" spec --spec "$tmp/badmask.spec"
+expect "spec: a sink needs a pte or prot parameter" 2 "sinkrole.spec:2: a sink needs a parameter with role prot or pte" \
+	"$ioguard" spec --spec "$tmp/sinkrole.spec"
+expect "spec: the unknown-role message lists pte" 2 "unknown role 'sideways' (addr, end, phys, prot, size, idx, area, res, pte, -)" \
+	"$ioguard" spec --spec "$tmp/bad-role.spec"
+expect "spec: sink, sanitizer, user-map, device-attr normalised" 0 "" \
+	sh -c "'$ioguard' spec --spec '$tmp/devmem.spec' > '$tmp/a' && printf '%s\n' 'hook-map h addr success=zero' 'primitive p pte success=zero' 'sink set_pte - pte success=void' 'sanitizer my_map addr success=zero' 'user-map vm_iomap_memory - phys size success=zero' 'device-attr arm64 mask=PTE_ATTRINDX_MASK values=PTE_ATTRINDX(3),PTE_ATTRINDX(4)' | cmp -s - '$tmp/a'"
+expect "spec: the default spec has device attributes for arm64, x86_64, riscv" 0 "" \
+	sh -c "[ \"\$('$ioguard' spec | awk '\$1 == \"device-attr\" { printf \"%s \", \$2 }')\" = 'arm64 x86_64 riscv ' ]"
 expect "checker: missing spec file" 2 "$tmp/none.spec: No such file" \
 	"$checker" --ioguard-spec="$tmp/none.spec" "$fixtures/clean-no-mapping.c"
 expect "checker: clean file exits 0 silently" 0 "" \
@@ -122,6 +168,11 @@ expect "ioguard: check without --build is a usage error" 2 "usage: ioguard check
 	"$ioguard" check --tree "$tmp" --arch arm64
 expect "ioguard: check takes no unknown option for a path" 2 "usage: ioguard check" \
 	"$ioguard" check --tree "$tmp" --arch arm64 --build "$tmp/build" --frob mm/
+expect "ioguard: audit names its formats on an unknown one" 2 \
+	"unknown format 'frob' (text, json, sarif, html, codequality)" \
+	"$ioguard" audit --tree "$tmp" --arch arm64 --format frob
+expect "ioguard: merge's usage names its formats" 2 "text|json|sarif|html|codequality" \
+	"$ioguard" merge --format frob "$tmp/none.db"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -6,8 +6,10 @@
  * line: sparse() (wrapped by checkers/sparse-glue.c, so ioguard's unit
  * begins, the probes are appended and the spec's functions stay calls),
  * then every symbol expanded and linearized (ioguard keeps each one),
- * then the checks (tu_end()). sparse_initialize() runs once, with
- * tests/checker/include on the include path, as the fixtures have it.
+ * then the checks (tu_end()), with the user-map check and the audit's
+ * facts (to /dev/null) on, as `ioguard audit` runs the checker.
+ * sparse_initialize() runs once, with tests/checker/include on the
+ * include path, as the fixtures have it.
  *
  * libsparse keeps global state across units by design (sparse a.c b.c
  * is one process), and stops on a few fatal errors with exit(1)
@@ -37,11 +39,13 @@
 #include "linearize.h"
 #include "scope.h"
 
+#include "facts.h"
 #include "tu.h"
 
 /* What checkers/ioguard-sparse.c, not linked here, defines. */
 const struct spec *ioguard_spec;
 bool ioguard_warn_only = true;	/* the glue must not exit */
+bool ioguard_user_map = true;	/* as audits run the checker */
 
 void ioguard_die(const char *fmt, const char *arg)
 {
@@ -84,6 +88,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	ioguard_spec = &spec;
+	/* the audit's facts too (facts.c, devfacts.c), written nowhere */
+	facts_open("/dev/null");
 	snprintf(unit_path, sizeof(unit_path), "/proc/self/fd/%d", fd);
 	sparse_initialize(4, args, &files);
 	return 0;

@@ -166,6 +166,8 @@ for target in $targets; do
 			'^+	SBI_EXT_COVG_REMOVE_MMIO_REGION = 1,$' ;;
 	esac
 	# A tree that carries the series: gen says so and writes nothing.
+	# (per target: one target's failure must not fail the next ones)
+	rm -rf "$tmp/carried" "$tmp/carried-out"
 	cp -al "$tree" "$tmp/carried" &&
 		(cd "$tmp/carried" && cat "$out"/0*-*.patch | grep -v '^$' >/dev/null &&
 		 for p in "$out"/000[1-9]-*.patch; do patch -s -p1 <"$p" || exit 1; done)

@@ -20,6 +20,10 @@
 #   CONFIG_FIX_EARLYCON_MEM=y (all four defconfigs): bypass. On arm64
 #   FIXMAP_PAGE_IO is not a constant (PTE_MAYBE_NG reads a variable; 6.12
 #   also reads TCR_EL1), on x86 __set_fixmap() is a static inline.
+# - early_ioremap() passes FIXMAP_PAGE_IO to __early_ioremap(), which
+#   maps it with __set_fixmap(): on arm64 that is device memory
+#   (AttrIndx Device-nGnRE), found by its attributes through the helper
+#   (docs/devmem.md); on x86 FIXMAP_PAGE_IO is write-back, no finding.
 #
 # Line numbers are left out on purpose: they move with Debian's stable
 # updates; the functions and files do not.
@@ -60,12 +64,14 @@ expect() {
 
 expect 6.1 arm64 \
 	"drivers/tty/serial/earlycon.c bypass earlycon_map" \
+	"mm/early_ioremap.c bypass early_ioremap" \
 	"mm/vmalloc.c unhooked-map ioremap_page_range" \
 	"mm/ioremap.c unhooked-unmap iounmap" \
 	"drivers/pci/pci.c unhooked-unmap pci_unmap_iospace"
 
 expect 6.12 arm64 \
 	"drivers/tty/serial/earlycon.c bypass earlycon_map" \
+	"mm/early_ioremap.c bypass early_ioremap" \
 	"mm/vmalloc.c unhooked-map ioremap_page_range" \
 	"mm/ioremap.c unhooked-unmap generic_iounmap" \
 	"drivers/pci/pci.c bypass pci_remap_iospace" \

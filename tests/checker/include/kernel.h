@@ -48,15 +48,67 @@ typedef struct { unsigned long pgprot; } pgprot_t;
 #define __pgprot(x)		((pgprot_t) { (x) })
 extern bool arm64_use_ng_mappings;
 #define PTE_PXN			(1UL << 53)
+#define PTE_UXN			(1UL << 54)
+#define PTE_WRITE		(1UL << 51)
 #define PTE_NG			(1UL << 11)
 #define PTE_MAYBE_NG		(arm64_use_ng_mappings ? PTE_NG : 0)
-#define PROT_DEVICE_nGnRE	(PTE_MAYBE_NG | 0x0068000000000707UL)
-#define PROT_NORMAL		(PTE_MAYBE_NG | 0x0068000000000713UL)
+/* the memory type: an index into MAIR_EL1, in bits 4:2 */
+#define MT_NORMAL		0
+#define MT_NORMAL_NC		2
+#define MT_DEVICE_nGnRnE	3
+#define MT_DEVICE_nGnRE		4
+#define PTE_ATTRINDX(t)		((unsigned long)(t) << 2)
+#define PTE_ATTRINDX_MASK	(7UL << 2)
+#define PTE_VALID		(1UL << 0)
+#define PROT_DEFAULT		(0x703UL | PTE_MAYBE_NG)
+#define PROT_DEVICE_nGnRnE	(PROT_DEFAULT | PTE_PXN | PTE_UXN | PTE_WRITE | PTE_ATTRINDX(MT_DEVICE_nGnRnE))
+#define PROT_DEVICE_nGnRE	(PROT_DEFAULT | PTE_PXN | PTE_UXN | PTE_WRITE | PTE_ATTRINDX(MT_DEVICE_nGnRE))
+#define PROT_NORMAL_NC		(PROT_DEFAULT | PTE_PXN | PTE_UXN | PTE_WRITE | PTE_ATTRINDX(MT_NORMAL_NC))
+#define PROT_NORMAL		(PROT_DEFAULT | PTE_PXN | PTE_UXN | PTE_WRITE | PTE_ATTRINDX(MT_NORMAL))
 #define PAGE_KERNEL		__pgprot(PROT_NORMAL)
+#define __pgprot_modify(prot, mask, bits) \
+	__pgprot((pgprot_val(prot) & ~(mask)) | (bits))
 #define pgprot_nx(prot)		__pgprot(pgprot_val(prot) | PTE_PXN)
-#define pgprot_device(prot)	__pgprot((pgprot_val(prot) & ~0x1cUL) | 0x4UL)
+#define pgprot_device(prot) \
+	__pgprot_modify(prot, PTE_ATTRINDX_MASK, PTE_ATTRINDX(MT_DEVICE_nGnRE) | PTE_PXN | PTE_UXN)
+#define pgprot_noncached(prot) \
+	__pgprot_modify(prot, PTE_ATTRINDX_MASK, PTE_ATTRINDX(MT_DEVICE_nGnRnE) | PTE_PXN | PTE_UXN)
+#define pgprot_writecombine(prot) \
+	__pgprot_modify(prot, PTE_ATTRINDX_MASK, PTE_ATTRINDX(MT_NORMAL_NC) | PTE_PXN | PTE_UXN)
 #define FIXMAP_PAGE_IO		__pgprot(PROT_DEVICE_nGnRE)
 #define FIXMAP_PAGE_NORMAL	PAGE_KERNEL
+
+/* page-table entries, and the sinks that store them */
+typedef struct { unsigned long pte; } pte_t;
+#define pte_val(x)		((x).pte)
+#define __pte(x)		((pte_t) { (x) })
+#define pfn_pte(pfn, prot) \
+	__pte(((unsigned long)(pfn) << PAGE_SHIFT) | pgprot_val(prot))
+static inline void __set_pte(pte_t *ptep, pte_t pte)
+{
+	*(volatile unsigned long *)&ptep->pte = pte_val(pte);
+}
+static inline void set_pte(pte_t *ptep, pte_t pte)
+{
+	__set_pte(ptep, pte);
+}
+pte_t *fixmap_pte(unsigned long addr);
+
+/* user mappings */
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;
+	pgprot_t vm_page_prot;
+};
+int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long pfn, unsigned long size, pgprot_t prot);
+static inline int io_remap_pfn_range(struct vm_area_struct *vma,
+				     unsigned long addr, unsigned long pfn,
+				     unsigned long size, pgprot_t prot)
+{
+	return remap_pfn_range(vma, addr, pfn, size, prot);
+}
+int vm_iomap_memory(struct vm_area_struct *vma, phys_addr_t start,
+		    unsigned long len);
 
 struct resource {
 	phys_addr_t start;
