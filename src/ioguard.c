@@ -79,6 +79,7 @@ int main(int argc, char **argv)
 	char self[PATH_MAX];
 	ssize_t n;
 	size_t i;
+	int ret;
 
 	/* Our helper scripts call back into this binary (ioguard arch). */
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
@@ -100,7 +101,11 @@ int main(int argc, char **argv)
 			continue;
 		cleanup_init(commands[i].name);
 		run_check_limits();
-		return stdout_written(commands[i].run(argc - 1, argv + 1));
+		ret = commands[i].run(argc - 1, argv + 1);
+		/* a temporary still registered now was never committed (an
+		 * early return of the command): it goes, as on a signal */
+		cleanup_now();
+		return stdout_written(ret);
 	}
 	fprintf(stderr, "ioguard: unknown command '%s' (see ioguard --help)\n",
 		argv[1]);

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* What reports say of the tool (SARIF's driver); bumped by hand. The
  * URL is the placeholder the ci/ jobs clone from: set the real one. */
@@ -57,6 +58,9 @@ int run_command(char *const argv[]);
 /* Run argv and return its stdout without trailing newlines (malloc'd),
  * or NULL unless it exits 0. Its time limit as for run_command(). */
 char *run_capture(char *const argv[]);
+/* The same with its stderr on /dev/null (a probe whose failure the
+ * caller explains in its own line). */
+char *run_capture_quiet(char *const argv[]);
 /* Stopped at its limit (coreutils timeout's status, as in src/sh). */
 #define RUN_TIMED_OUT 124
 /* Run argv with stdout on fd out (-1: ours) for at most limit seconds
@@ -72,6 +76,9 @@ unsigned step_limit(const char *step, unsigned def);
 void run_check_limits(void);
 /* Stop the running child's process group and reap it (signal-safe). */
 void run_stop_child(void);
+/* SIGTERM to the running child's process group, no waiting (signal-safe:
+ * a handler that lets the program go on to its own exit). */
+void run_signal_child(void);
 
 /*
  * cleanup.c: what an interrupted or failed ioguard removes. Temporaries
@@ -104,13 +111,20 @@ void cleanup_child(const sigset_t *saved);
  */
 struct outfile {
 	char path[PATH_MAX];	/* what is written (a symlink resolved) */
-	char tmp[PATH_MAX];	/* beside it; "" when written straight through */
+	char tmp[PATH_MAX];	/* beside it; "" when written in place */
 	int fd;
 	int slot;		/* cleanup.c registration */
+	FILE *stream;		/* outfile_stream()'s, or NULL */
 };
-/* Create the temporary beside path (an unwritable target fails here). */
+/* Create the temporary beside path (an unwritable target fails here).
+ * An existing target that is not a regular file (a character or block
+ * device such as /dev/null, a FIFO) is opened and written in place:
+ * renaming over it would replace the device with a regular file. */
 int outfile_open(struct outfile *o, const char *path);
 int outfile_write(struct outfile *o, const void *buf, size_t len);
+/* A stdio stream on the output, for writers that print (the reports);
+ * outfile_commit() flushes it and reports its errors, _abort closes it. */
+FILE *outfile_stream(struct outfile *o);
 /* fsync, close, rename over the target. */
 int outfile_commit(struct outfile *o);
 /* Remove the temporary (errno is kept for the caller's message). */

@@ -20,9 +20,18 @@
  * makes an empty temporary directory beside the target, the caller fills
  * it, outdir_commit() moves it in (see there).
  *
- * Targets that are not regular files (/dev/stdout, a FIFO, /dev/full)
- * cannot be replaced: they are written straight through. A symlink is
- * followed: its target is replaced, the link stays.
+ * Writers that print (the audit's reports) take outfile_stream(), a
+ * stdio stream on the same descriptor; outfile_commit() flushes it first
+ * and a short write there fails the commit like any other.
+ *
+ * Targets that exist and are not regular files (/dev/null, /dev/stdout,
+ * a FIFO, /dev/full) cannot be replaced: they are written in place. A
+ * rename over /dev/null would leave a regular file there, and every
+ * program that writes to /dev/null would then fill it (kbuild's
+ * cc-option probes read it back and turn flags off, machine-wide). So
+ * in place there is no "whole or not at all": a reader of a FIFO sees
+ * what was written before an error. A symlink is followed: its target
+ * is replaced, the link stays.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -90,6 +99,8 @@ int outfile_open(struct outfile *o, const char *path)
 			return -1;
 		}
 		if (!S_ISREG(st.st_mode)) {
+			/* a device, FIFO or socket: in place, never renamed over
+			 * (O_TRUNC is ignored where it means nothing) */
 			o->fd = open(o->path, O_WRONLY | O_TRUNC | O_CLOEXEC);
 			return o->fd < 0 ? -1 : 0;
 		}
@@ -108,6 +119,13 @@ int outfile_open(struct outfile *o, const char *path)
 		return -1;
 	}
 	return 0;
+}
+
+FILE *outfile_stream(struct outfile *o)
+{
+	if (!o->stream && o->fd >= 0)
+		o->stream = fdopen(o->fd, "w");
+	return o->stream;
 }
 
 int outfile_write(struct outfile *o, const void *buf, size_t len)
@@ -148,20 +166,19 @@ int outfile_commit(struct outfile *o)
 {
 	int err = 0;
 
-	if (!o->tmp[0]) {	/* written straight through */
-		if (close(o->fd))
-			err = errno;
-		o->fd = -1;
-		errno = err;
-		return err ? -1 : 0;
-	}
+	/* the stream's last buffer, and a write that failed on the way */
+	if (o->stream && fflush(o->stream))
+		err = errno;
+	else if (o->stream && ferror(o->stream))
+		err = errno ? errno : EIO;
 	/* tmpfs, pipes and /dev files say EINVAL: nothing to flush there */
-	if (fsync(o->fd) && errno != EINVAL && errno != EROFS)
+	if (!err && o->tmp[0] && fsync(o->fd) && errno != EINVAL && errno != EROFS)
 		err = errno;
-	if (close(o->fd) && !err)
+	if ((o->stream ? fclose(o->stream) : close(o->fd)) && !err)
 		err = errno;
+	o->stream = NULL;
 	o->fd = -1;
-	if (!err && rename(o->tmp, o->path))
+	if (!err && o->tmp[0] && rename(o->tmp, o->path))
 		err = errno;
 	if (err) {
 		outfile_abort(o);
@@ -170,8 +187,9 @@ int outfile_commit(struct outfile *o)
 	}
 	cleanup_done(o->slot);
 	o->slot = -1;
+	if (o->tmp[0])
+		sync_dir(o->path);
 	o->tmp[0] = '\0';
-	sync_dir(o->path);
 	return 0;
 }
 
@@ -179,6 +197,13 @@ void outfile_abort(struct outfile *o)
 {
 	int err = errno;
 
+	if (o->stream) {
+		/* what it holds goes to the temporary, removed below (in
+		 * place: to the device or pipe, as a write would have) */
+		fclose(o->stream);
+		o->stream = NULL;
+		o->fd = -1;
+	}
 	if (o->fd >= 0)
 		close(o->fd);
 	o->fd = -1;

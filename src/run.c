@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,8 +116,9 @@ void run_check_limits(void)
 	}
 }
 
-/* Exec argv in its own process group, stdout on fd out (-1: ours). */
-static pid_t start(char *const argv[], int out)
+/* Exec argv in its own process group, stdout on fd out (-1: ours),
+ * stderr on /dev/null when quiet. */
+static pid_t start(char *const argv[], int out, bool quiet)
 {
 	sigset_t saved;
 	pid_t pid;
@@ -129,6 +131,12 @@ static pid_t start(char *const argv[], int out)
 		cleanup_child(&saved);
 		if (out >= 0 && dup2(out, STDOUT_FILENO) < 0)
 			_exit(127);
+		if (quiet) {
+			int null = open("/dev/null", O_WRONLY);
+
+			if (null < 0 || dup2(null, STDERR_FILENO) < 0)
+				_exit(127);
+		}
 		execvp(argv[0], argv);
 		fprintf(stderr, "ioguard: %s: cannot run %s: %s\n", ioguard_cmd(),
 			argv[0], strerror(errno));
@@ -180,7 +188,7 @@ static int finish(pid_t pid)
 
 int run_limited(char *const argv[], int out, unsigned limit)
 {
-	pid_t pid = start(argv, out);
+	pid_t pid = start(argv, out, false);
 
 	if (pid > 0)
 		arm(limit);
@@ -231,7 +239,7 @@ int run_command(char *const argv[])
 	return rc;
 }
 
-char *run_capture(char *const argv[])
+static char *capture(char *const argv[], bool quiet)
 {
 	size_t n = 0, cap = 4096;
 	char *buf = malloc(cap + 1), step[128];
@@ -245,7 +253,7 @@ char *run_capture(char *const argv[])
 		free(buf);
 		return NULL;
 	}
-	pid = start(argv, fd[1]);
+	pid = start(argv, fd[1], quiet);
 	close(fd[1]);
 	if (pid > 0)
 		arm(limit);
@@ -274,4 +282,24 @@ char *run_capture(char *const argv[])
 		n--;
 	buf[n] = '\0';
 	return buf;
+}
+
+char *run_capture(char *const argv[])
+{
+	return capture(argv, false);
+}
+
+char *run_capture_quiet(char *const argv[])
+{
+	return capture(argv, true);
+}
+
+/* From a signal handler (the audit's): ask the running child's process
+ * group to stop; its waiter reaps it and sees it failed. */
+void run_signal_child(void)
+{
+	pid_t pid = child;
+
+	if (pid > 0)
+		kill(-pid, SIGTERM);
 }

@@ -86,16 +86,17 @@ kmake() {
 }
 
 # kbuild_target TREE ARCH BUILD: what kmake needs, checked: $tree and $out
-# absolute (make -C would read a relative O= from inside the tree; BUILD
-# is created), the arch's names (arch-env.sh), $cross (CROSS_COMPILE from
-# the environment wins over the arch's Debian prefix), its compiler found.
+# absolute (make -C would read a relative O= from inside the tree), the
+# arch's names (arch-env.sh), $cross (CROSS_COMPILE from the environment
+# wins over the arch's Debian prefix), its compiler found; then BUILD is
+# created (last: a failed check leaves nothing behind).
 kbuild_target() {
 	tree=$(cd -P "$1" && pwd) || die "no tree '$1'"
 	arch=$2
-	out=$(mkdir -p "$3" && cd -P "$3" && pwd) || die "cannot create '$3'"
 	. "$here/arch-env.sh"
 	cross=${CROSS_COMPILE-$cross}
 	need_cc
+	out=$(mkdir -p "$3" && cd -P "$3" && pwd) || die "cannot create '$3'"
 }
 
 # need_cc: the compiler kmake will use, or a one-line error.
