@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Sourced by tests/reliability/run.sh: the libFuzzer targets (make
 # fuzz-build) replay their corpora in tests/fuzz/TARGET/ and every input
-# that once crashed them, tests/fuzz/crashes/TARGET/, under ASan and
-# UBSan: each input runs once, no fuzzing (make fuzz does that).
+# that once crashed them, tests/fuzz/crashes/TARGET/ (and the spec
+# target's seeds, the specs of spec/ and tests/checker/specs/), under
+# ASan and UBSan: each input runs once, no fuzzing (make fuzz does that).
 
 if ! make -s -C "$top" fuzz-build > "$tmp/fuzz-build.out" 2>&1; then
 	ko "make fuzz-build"
@@ -10,11 +11,14 @@ if ! make -s -C "$top" fuzz-build > "$tmp/fuzz-build.out" 2>&1; then
 else
 	for t in spec checker; do
 		set -- "$top/tests/fuzz/$t"/* "$top/tests/fuzz/crashes/$t"/*
+		# the spec target's seeds too: a new spec feature's fixtures
+		# reach it before make fuzz has merged anything of them
+		[ $t = checker ] || set -- "$@" "$top/spec/ioguard.spec" "$top/tests/checker/specs"/*
 		n=0
 		for f; do [ -f "$f" ] && n=$((n + 1)); done
 		if "$top/build/fuzz/fuzz-$t" -close_fd_mask=3 -timeout=30 $(for f; do [ -f "$f" ] && echo "$f"; done) \
 			> "$tmp/fuzz.out" 2>&1 && [ "$n" -gt 0 ]; then
-			ok "fuzz-$t replays $n inputs (corpus and past crashes): no crash, no sanitizer report"
+			ok "fuzz-$t replays $n inputs (corpus, past crashes$([ $t = checker ] || echo ", seeds")): no crash, no sanitizer report"
 		else
 			ko "fuzz-$t on its corpus and past crashes"
 			grep -m 5 'ERROR\|SUMMARY\|Running:' "$tmp/fuzz.out" | tail -n 5 | sed 's/^/	/'

@@ -19,7 +19,7 @@ ok() { echo "ok   $1"; pass=$((pass + 1)); }
 ko() { echo "FAIL $1"; fail=$((fail + 1)); }
 
 # What commands print on the way, not about an error.
-progress='files scanned|, scratch /|: preparing |\(kbuild C=2\)$|files checked, |^ioguard: unpacking|files changed, written to|Coccinelle could not parse'
+progress='files scanned|, scratch /|: preparing |\(kbuild C=2\)$|files checked, |^ioguard: unpacking|files changed, written to|Coccinelle could not parse|^ioguard: audit: (listing the units of |[0-9]+ units, [0-9]+ (can reach a mapping|to check)|checking [0-9]+ units with )'
 
 # tree_state DIR: content and metadata of every file (small trees).
 tree_state() {

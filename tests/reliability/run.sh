@@ -64,6 +64,7 @@ fi
 . "$here/inputs.sh"
 . "$here/outputs.sh"
 . "$here/stops.sh"
+. "$here/audit.sh"
 . "$here/fuzz.sh"
 
 if [ "$(cd "$t61" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum)" = "$t61_bytes" ]; then
