@@ -54,6 +54,7 @@ struct symbol_list *__wrap_sparse(char *file)
 	if (!ioguard_warn_only && strcmp(file, "-") && access(file, R_OK))
 		ioguard_die("cannot read '%s'", file);
 	tu_begin(ioguard_spec);
+	crash_guard_unit(file);
 	facts_unit(file);
 	unit_file_next = true;
 	list = __real_sparse(file);

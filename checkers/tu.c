@@ -167,10 +167,12 @@ void tu_add(struct symbol *sym, struct entrypoint *ep)
 	fn->reach_state = fn->ret_state = fn->announces = -1;
 	if (!strncmp(fn->name, PROBE_PREFIX, strlen(PROBE_PREFIX))) {
 		read_probe(fn);
+		free((char *)fn->name);	/* the slot is reused */
 		return;
 	}
 	if (!strncmp(fn->name, DEVATTR_PREFIX, strlen(DEVATTR_PREFIX))) {
 		devattr_read_probe(&cur, fn->name, ep);
+		free((char *)fn->name);	/* the slot is reused */
 		return;
 	}
 	fn->spec = tu_spec(&cur, sym->ident);
@@ -208,6 +210,8 @@ void tu_end(void)
 	devflow_facts(&cur);
 	facts_unit_end();
 	devflow_free(&cur);
+	for (i = 0; i < cur.nr; i++)
+		free((char *)cur.fns[i].name);
 	free(cur.fns);
 	free(cur.io_known);
 	free(cur.io_value);

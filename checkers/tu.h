@@ -24,6 +24,11 @@ extern bool ioguard_warn_only;
 extern bool ioguard_user_map;		/* the user-map check is on */
 void ioguard_die(const char *fmt, const char *arg);
 
+/* crash.c: a crash is "ioguard-sparse: not checked: FILE: ..." and
+ * exit 2 (the guard is off in sanitizer builds) */
+void crash_guard_init(void);
+void crash_guard_unit(const char *file);
+
 /* tu.c: one translation unit, from its parse to its findings */
 void tu_begin(const struct spec *spec);
 struct token *tu_probe_tokens(void);	/* appended to the unit's file */

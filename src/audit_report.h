@@ -63,7 +63,8 @@ struct report {
 
 struct report_opts {
 	enum report_format format;
-	const char *output;	/* NULL: stdout */
+	const char *output;	/* its name in messages */
+	struct outfile *out;	/* report_open_output()'s; NULL: stdout */
 	const char *baseline;	/* a JSON report: its findings are known */
 	const char *since;	/* a git revision of the tree */
 	const char *tree;	/* for --since and source excerpts */
@@ -71,8 +72,11 @@ struct report_opts {
 };
 
 int report_format(const char *name);
-/* Can output be written? A one-line error and -1 if not. */
-int report_check_output(const char *output);
+struct outfile;
+/* Open -o FILE (outfile.c) before any work: -1 after a one-line error. */
+int report_open_output(struct outfile *o, const char *output);
+/* Can path be a baseline (readable, a report)? -1 after a one-line error. */
+int report_check_baseline(const char *path);
 /* Read the index into the model, reachability included. */
 int report_load(struct sqlite3 *db, struct report *r);
 void report_free(struct report *r);

@@ -15,6 +15,7 @@
  * Exit: 0 series written and verified (or the tree already carries it:
  * nothing is written), 1 verify failed, 2 usage or input error.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,7 @@ static int print_rendered(const struct gen_backend *b, const char *tree,
 	char err[1024], dir[] = "/tmp/ioguard-render.XXXXXX", file[4096];
 	char *text = NULL, *argv[] = { "rm", "-rf", dir, NULL };
 	int i, n = 0, rc = 0;
+	bool written = false;
 
 	if (!mkdtemp(dir)) {
 		fprintf(stderr, "ioguard: gen: cannot create a scratch directory\n");
@@ -147,15 +149,19 @@ static int print_rendered(const struct gen_backend *b, const char *tree,
 		rc = rc || gen_apply_op(b, o, dir, err, sizeof(err));
 	}
 	text = n && !rc ? read_file(file, NULL) : NULL;
-	if (text)
-		fputs(text, stdout);
-	else if (!n)
+	if (!n)
 		fprintf(stderr, "ioguard: gen: backend %s writes no %s\n", b->name, path);
-	else
+	else if (!text)
 		fprintf(stderr, "ioguard: gen: %s\n", err);
+	/* errno now: at exit a failed write only says EIO */
+	else if (fputs(text, stdout) < 0 || fflush(stdout))
+		fprintf(stderr, "ioguard: gen: cannot write standard output: %s\n",
+			strerror(errno));
+	else
+		written = true;
 	free(text);
 	run_command(argv);
-	return text ? 0 : 2;
+	return written ? 0 : 2;
 }
 
 /* How many of the backend's markers the tree has: all of them, it
@@ -179,6 +185,7 @@ int cmd_gen(int argc, char **argv)
 	struct gen_args a = { 0 };
 	struct gen_backend *b;
 	struct series s = { 0 };
+	struct outdir od;
 	char *id;
 	int carried, rc;
 
@@ -200,12 +207,24 @@ int cmd_gen(int argc, char **argv)
 			a.tree, b->name, carried, b->nmarkers);
 		return 2;
 	}
+	/* the series is written beside OUTDIR and moved in when complete */
+	if (outdir_open(&od, a.out)) {
+		fprintf(stderr, "ioguard: gen: cannot write %s: %s\n", a.out,
+			strerror(errno));
+		return 2;
+	}
 	s.b = b;
 	s.tree = a.tree;
 	s.id = id;
 	s.insert_patch = a.insert_patch;
-	s.out = a.out;
 	rc = series_write(&s);
+	if (!rc && (copy_files(s.formatted, od.tmp) ||
+		    outdir_commit(&od, series_patch_name))) {
+		fprintf(stderr, "ioguard: gen: cannot write %s: %s\n", a.out,
+			strerror(errno));
+		rc = -1;
+	}
+	outdir_abort(&od);
 	if (!rc) {
 		printf("ioguard: gen: wrote the %s series for %s to %s\n",
 		       b->name, a.arch, a.out);
@@ -216,5 +235,7 @@ int cmd_gen(int argc, char **argv)
 		return 2;
 	if (a.no_verify)
 		return 0;
-	return verify_series(b, a.tree, a.out, a.run) ? 1 : 0;
+	/* 1 a step failed; 2 verify could not run (no cross compiler) */
+	rc = verify_series(b, a.tree, a.out, a.run);
+	return rc == 0 || rc == 1 ? rc : 2;
 }

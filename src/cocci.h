@@ -11,6 +11,9 @@
  * normalised) and OUTDIR/hook-decls.h (the hooks' declarations, wrapped as
  * <linux/io.h> wants them). A script that needs the unmap hook is left out
  * when the spec has none. Returns 0, or -1 after "ioguard: CMD: ...". */
+/* Is NAME one of the files a rendering can write (for outdir_commit():
+ * an older rendering's files go when a new one is moved in)? */
+int cocci_output_name(const char *name);
 int cocci_render_all(const char *cmd, const struct spec *spec,
 		     const char *outdir);
 

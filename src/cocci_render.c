@@ -22,6 +22,7 @@
  * An empty set renders as an identifier no kernel has, so the rules that
  * use it never match and the script stays valid SmPL.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,15 +327,30 @@ static int render_to(const char *cmd, const char *outdir, const char *file,
 	if (ret)
 		fprintf(stderr, "ioguard: %s: %s\n", cmd, err);
 	else if ((ret = write_file(path, text, n)))
-		fprintf(stderr, "ioguard: %s: cannot write %s\n", cmd, path);
+		fprintf(stderr, "ioguard: %s: cannot write %s: %s\n", cmd, path,
+			strerror(errno));
 	free(text);
 	return ret ? -1 : 0;
+}
+
+int cocci_output_name(const char *name)
+{
+	size_t n = strlen(name);
+	int i;
+
+	if (!strcmp(name, "spec") || !strcmp(name, "hook-decls.h"))
+		return 1;
+	for (i = 0; scripts[i]; i++)
+		if (n == strlen(scripts[i]) + 6 && !strncmp(name, scripts[i], n - 6) &&
+		    !strcmp(name + n - 6, ".cocci"))
+			return 1;
+	return 0;
 }
 
 int cocci_render_all(const char *cmd, const struct spec *spec,
 		     const char *outdir)
 {
-	char err[512], file[64], stale[4096];
+	char err[512], file[64];
 	int i;
 
 	if (spec_fits(spec, err, sizeof(err))) {
@@ -350,14 +366,10 @@ int cocci_render_all(const char *cmd, const struct spec *spec,
 		return -1;
 	for (i = 0; scripts[i]; i++) {
 		snprintf(file, sizeof(file), "%s.cocci", scripts[i]);
-		/* unmap_hook.cocci is about the unmap hook: none, no script
-		 * (and none left from an earlier rendering into OUTDIR) */
+		/* unmap_hook.cocci is about the unmap hook: none, no script */
 		if (!strcmp(scripts[i], "unmap_hook") &&
-		    !spec_hook(spec, SPEC_HOOK_UNMAP)) {
-			snprintf(stale, sizeof(stale), "%s/%s", outdir, file);
-			remove(stale);
+		    !spec_hook(spec, SPEC_HOOK_UNMAP))
 			continue;
-		}
 		if (render_to(cmd, outdir, file, write_script, spec, scripts[i]))
 			return -1;
 	}

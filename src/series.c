@@ -7,7 +7,6 @@
  * Every git command runs from an argv; the commits' author and committer
  * are the Signed-off-by identity (identity_for_git()).
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +31,7 @@ static int make_scratch(struct series *s)
 		s->scratch[0] = '\0';
 		return -1;
 	}
+	s->slot = cleanup_add(s->scratch, 1);
 	snprintf(s->repo, sizeof(s->repo), "%s/series", s->scratch);
 	fprintf(stderr, "ioguard: gen: backend %s (%s), scratch %s\n",
 		s->b->name, s->b->variant, s->scratch);
@@ -80,8 +80,13 @@ static int make_patch1(struct series *s)
 	}
 	diff = rc ? NULL : read_file(s->patch1, NULL);
 	if (!diff || !strstr(diff, "+++ ")) {
-		fprintf(stderr, "ioguard: gen: `ioguard insert` gave no patch for the generic hooks (exit %d)\n",
-			rc);
+		/* insert's exit 2 came with its own one-line reason */
+		if (s->insert_patch)
+			fprintf(stderr, "ioguard: gen: %s holds no patch\n",
+				s->insert_patch);
+		else if (rc != 2)
+			fprintf(stderr, "ioguard: gen: `ioguard insert` gave no patch for the generic hooks (exit %d)\n",
+				rc);
 		free(diff);
 		return -1;
 	}
@@ -253,24 +258,14 @@ static int make_patch(struct series *s, int num)
 	return rc;
 }
 
-/* Old numbered patches in out would mix with the new series. */
-static void remove_old_patches(const char *out)
+/* A numbered patch of a series ("0001-x.patch"): the files an older
+ * series in gen's output directory must lose, or they would mix in. */
+int series_patch_name(const char *name)
 {
-	char path[2 * PATH_MAX];
-	struct dirent *d;
-	DIR *dir = opendir(out);
-	size_t n;
+	size_t n = strlen(name);
 
-	while (dir && (d = readdir(dir))) {
-		n = strlen(d->d_name);
-		if (n < 11 || strspn(d->d_name, "0123456789") != 4 ||
-		    d->d_name[4] != '-' || strcmp(d->d_name + n - 6, ".patch"))
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", out, d->d_name);
-		unlink(path);
-	}
-	if (dir)
-		closedir(dir);
+	return n >= 11 && strspn(name, "0123456789") == 4 && name[4] == '-' &&
+	       !strcmp(name + n - 6, ".patch");
 }
 
 /* Fill format-patch's cover letter placeholders with the rendered cover
@@ -323,7 +318,7 @@ static char *render_cover(const struct gen_backend *b, char *err, size_t errlen)
 			  errlen);
 }
 
-/* git format-patch into out, and the cover letter. */
+/* git format-patch into s->formatted, and the cover letter. */
 static int format_series(struct series *s)
 {
 	char absout[PATH_MAX], range[256], err[1024], prefix[128], *cover, *base;
@@ -332,11 +327,13 @@ static int format_series(struct series *s)
 			 "--cover-letter", "--no-signature", prefix, "-o",
 			 absout, range, NULL };
 
-	if (mkdirs(s->out) || !realpath(s->out, absout)) {
-		fprintf(stderr, "ioguard: gen: cannot create %s\n", s->out);
+	/* in the scratch directory: the caller copies the series out, so
+	 * that a full or unwritable output is its one-line error, not git's */
+	snprintf(s->formatted, sizeof(s->formatted), "%s/formatted", s->scratch);
+	if (mkdirs(s->formatted) || !realpath(s->formatted, absout)) {
+		fprintf(stderr, "ioguard: gen: cannot create %s\n", s->formatted);
 		return -1;
 	}
-	remove_old_patches(absout);
 	/* RFC where the ABI is a proposal or a draft (backend.conf) */
 	snprintf(prefix, sizeof(prefix), "--subject-prefix=%s",
 		 subject ? subject : "PATCH");
@@ -401,4 +398,5 @@ void series_cleanup(const struct series *s, int keep, int failed)
 		run_command(argv);
 	else if (failed)
 		fprintf(stderr, "ioguard: gen: scratch kept in %s\n", s->scratch);
+	cleanup_done(s->slot);
 }

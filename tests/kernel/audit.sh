@@ -234,9 +234,12 @@ else
 fi
 
 # interrupted (Ctrl-C) or killed half way, then run again: the same report
+# (SIGINT at its default action: a script's background job starts with it
+# ignored, and ioguard leaves an ignored SIGINT ignored, as programs do)
 for sig in INT KILL; do
 	rm -f "$tmp/int.db"
-	"$ioguard" audit --tree "$t" --arch arm64 --build "$b" -j2 --index "$tmp/int.db" \
+	perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or exit 127' \
+		"$ioguard" audit --tree "$t" --arch arm64 --build "$b" -j2 --index "$tmp/int.db" \
 		--format json -o "$tmp/int.json" 2>"$tmp/int.err" &
 	pid=$!
 	n=0
