@@ -16,6 +16,7 @@
  * nothing is written), 1 verify failed, 2 usage or input error.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
