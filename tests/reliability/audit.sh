@@ -165,9 +165,15 @@ echo \$\$ > "$fake/hang-checker.pid"
 exec sleep 1000
 EOF
 chmod +x "$fake/hang-checker"
-# audit_left BUILD: what an audit left in BUILD/ioguard-audit besides
-# its index and unit list
-audit_left() { ls -A "$1/ioguard-audit" | grep -v -x -E 'index\.db(-wal|-shm)?|units\.tsv'; }
+# audit_left BUILD: what an audit left in BUILD/ioguard-audit besides its
+# index and unit list, and not there before (a cached build directory
+# may hold an older version's leftovers, which its copy carries)
+audit_left() {
+	ls -A "$1/ioguard-audit" | grep -v -x -E 'index\.db(-wal|-shm)?|units\.tsv' |
+		grep -v -x -F -f "$tmp/left-before" 2>/dev/null
+}
+: > "$tmp/left-before"
+audit_left "$b61" > "$tmp/left-before"
 for sig in INT TERM; do
 	rm -f "$tmp/int.db"*
 	name="SIG$sig during audit (units being checked)"
