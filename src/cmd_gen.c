@@ -216,5 +216,11 @@ int cmd_gen(int argc, char **argv)
 		return 2;
 	if (a.no_verify)
 		return 0;
-	return verify_series(b, a.tree, a.out, a.run) ? 1 : 0;
+	if (verify_series(b, a.tree, a.out, a.run))
+		return 1;
+	if (series_mark_verified(a.out, a.arch, a.run)) {
+		fprintf(stderr, "ioguard: gen: cannot say in the cover letter that the series is verified\n");
+		return 1;
+	}
+	return 0;
 }

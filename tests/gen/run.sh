@@ -228,6 +228,11 @@ for target in $targets; do
 		[ "$n" -gt 0 ] && [ "$signed" = "$n" ] &&
 			ok "the fallback identity signs each of the $n patches" ||
 			ko "$signed of $n patches signed off by the fallback identity"
+		# --no-verify: the cover letter claims no verification.
+		c=$tmp/fallback/0000-cover-letter.patch
+		grep -q 'has not been verified' "$c" && ! grep -q 'verified by ioguard' "$c" &&
+			ok "gen --no-verify: the cover letter says the series is not verified" ||
+			ko "gen --no-verify: the cover letter claims verification"
 	fi
 done
 
