@@ -13,6 +13,8 @@ long stub_resched, stub_page_tests;
 unsigned long stub_ram_start = 0x80000, stub_ram_end = 0x84000;
 /* firmware memory ("ACPI Tables"): 16 pages below the device pages */
 unsigned long stub_fw_start = 0xff00, stub_fw_end = 0xff10;
+/* a ROM ("System ROM"), nested in a "Reserved" range on real machines */
+unsigned long stub_rom_start = 0xf0, stub_rom_end = 0x100;
 struct memblock memblock;
 int stub_bad_removes;
 bool stub_slab, stub_services = true, stub_unmap_offered = true;

@@ -56,7 +56,8 @@ static void enrol(phys_addr_t early)
  * What is memory is told by the resource tree, not the cache type: a
  * write-back mapping of device MMIO (acpi_os_ioremap() is
  * ioremap_cache(), for AML operation regions too) is announced; an
- * uncached mapping of the ACPI tables (firmware memory) is not.
+ * uncached mapping of the ACPI tables (firmware memory), or any mapping
+ * of a ROM, is not.
  */
 static void more_tests(void)
 {
@@ -79,4 +80,9 @@ static void more_tests(void)
 	expect("ACPI tables: one call, for the page after them", stub_ncalls - n, 1);
 	unmap(fw, 2 * PAGE_SIZE);
 	unmap(fw + 0xf * PAGE_SIZE, 2 * PAGE_SIZE);
+	n = stub_ncalls;
+	map_prot(PFN_PHYS(stub_rom_start), 0x10 * PAGE_SIZE, wb);
+	expect("the System ROM (read-only memory resource): not announced",
+	       stub_ncalls - n, 0);
+	unmap(PFN_PHYS(stub_rom_start), 0x10 * PAGE_SIZE);
 }

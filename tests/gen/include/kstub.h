@@ -129,6 +129,7 @@ static inline bool slab_is_available(void) { return stub_slab; }
 typedef uint64_t resource_size_t;
 struct resource { resource_size_t start, end; };
 #define IORESOURCE_MEM		0x00000200
+#define IORESOURCE_READONLY	0x00004000
 #define IORESOURCE_SYSRAM	0x01000000
 #define IORESOURCE_SYSTEM_RAM	(IORESOURCE_MEM | IORESOURCE_SYSRAM)
 enum { IORES_DESC_NONE, IORES_DESC_CRASH_KERNEL, IORES_DESC_ACPI_TABLES,
@@ -151,6 +152,25 @@ static inline int region_intersects(resource_size_t start, size_t size,
 	if (flags == IORESOURCE_MEM && desc == IORES_DESC_ACPI_TABLES)
 		return stub_overlap(stub_fw_start, stub_fw_end, start, size);
 	return REGION_DISJOINT;
+}
+/* The resource tree walked: the firmware range as "ACPI Tables", the
+ * ROM range [stub_rom_start, stub_rom_end) as a read-only resource. */
+extern unsigned long stub_rom_start, stub_rom_end;
+static inline int walk_iomem_res_desc(unsigned long desc, unsigned long flags,
+				      uint64_t start, uint64_t end, void *arg,
+				      int (*func)(struct resource *, void *))
+{
+	struct resource r = { 0, 0 };
+
+	if (flags == IORESOURCE_MEM && desc == IORES_DESC_ACPI_TABLES &&
+	    stub_overlap(stub_fw_start, stub_fw_end, start, end - start + 1))
+		r = (struct resource){ PFN_PHYS(stub_fw_start), PFN_PHYS(stub_fw_end) - 1 };
+	else if (flags == (IORESOURCE_MEM | IORESOURCE_READONLY) && desc == IORES_DESC_NONE &&
+		 stub_overlap(stub_rom_start, stub_rom_end, start, end - start + 1))
+		r = (struct resource){ PFN_PHYS(stub_rom_start), PFN_PHYS(stub_rom_end) - 1 };
+	else
+		return -22;
+	return func(&r, arg);
 }
 /* memblock.memory: the RAM */
 struct memblock_type { int unused; };
