@@ -32,7 +32,7 @@ int {{hook-map}}(...) { ... }
 identifier fn = {{set entry-map}};
 type T;
 typedef phys_addr_t, pgprot_t;
-attribute name __ro_after_init;
+attribute name __ro_after_init, __init;
 @@
 {{weak-default hook-map}}
 +

@@ -30,6 +30,9 @@ struct series {
  * tree; the series written to s->formatted with git format-patch. 0, or
  * -1 after a one-line "ioguard: gen: ..." message. */
 int series_write(struct series *s);
+/* The cover letter in out says the series is verified (for arch; run:
+ * its KUnit tests passed too) where it said it is not. 0, or -1. */
+int series_mark_verified(const char *out, const char *arch, int run);
 /* git diff --stat of the series, indented. */
 void series_print_stat(const struct series *s);
 /* "0001-....patch": what a new series replaces in an output directory. */

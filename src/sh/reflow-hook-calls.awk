@@ -11,7 +11,7 @@ function width(s,   i, w) {
 	return w
 }
 # Coccinelle writes the registration function's brace on its line.
-/^int ioremap_guard_register\(.*\)\{$/ { sub(/\{$/, ""); print; print "{"; next }
+/^int (__init )?ioremap_guard_register\(.*\)\{$/ { sub(/\{$/, ""); print; print "{"; next }
 {
 	at = index($0, hook "(")
 	if (!at || width($0) <= 80) { print; next }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* FIXMAP_PAGE_NOCACHE maps MMIO: announced, unless the spec exempts the
- * caller with a reason (the local APIC, which KVM emulates in the kernel). */
+ * caller with a reason (the local APIC, which the x86 guard ABI exempts). */
 static void __iomem *board_uart_map(phys_addr_t pa)
 {
 	set_fixmap_nocache(FIX_EARLYCON_MEM_BASE, pa);

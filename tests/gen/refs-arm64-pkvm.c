@@ -14,6 +14,7 @@
 #define MAP	ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_FUNC_ID
 #define UNMAP	ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_UNMAP_FUNC_ID
 #define PROT	PTE_ATTRINDX(MT_DEVICE_nGnRE)
+#define PROT_OTHER	PTE_ATTRINDX(MT_NORMAL_NC)
 #define CALLS(pages) ((long)(pages) * (long)(PAGE_SIZE / stub_granule))
 
 #include "refs-common.h"

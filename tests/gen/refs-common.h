@@ -8,6 +8,8 @@
  *                           where the ABI has ranges, one per granule
  *                           where it has not)
  *   PROT                    the protection of an MMIO mapping
+ *   PROT_OTHER              (optional) other attributes a second
+ *                           mapping of a page may have (arm64: Normal-NC)
  *   before_earlycon()       what setup_arch() does before earlycon
  *   enrol(early)            its discovery tests, ending enrolled
  *   more_tests()            its own tests, run last
@@ -31,6 +33,17 @@ static int calls(unsigned long fn, phys_addr_t addr)
 
 	for (i = 0; i < stub_nlog; i++)
 		n += stub_log[i].fn == fn && stub_log[i].arg == addr;
+	return n;
+}
+
+/* How many calls of fn on [addr, addr + size) the log holds. */
+static int calls_sized(unsigned long fn, phys_addr_t addr, size_t size)
+{
+	int i, n = 0;
+
+	for (i = 0; i < stub_nlog; i++)
+		n += stub_log[i].fn == fn && stub_log[i].arg == addr &&
+		     stub_log[i].size == size;
 	return n;
 }
 
@@ -99,8 +112,9 @@ static void common_tests(void)
 	phys_addr_t uart = MMIO, dev = MMIO + 0x10 * PAGE_SIZE;
 	phys_addr_t bad = MMIO + 0x20 * PAGE_SIZE, big = MMIO + 0x30 * PAGE_SIZE;
 	phys_addr_t bar = 0x40000000UL, lone = MMIO + 0x28 * PAGE_SIZE;
-	bool withdraws = stub_unmap_offered;
-	long n;
+	phys_addr_t ovl = MMIO + 0x40 * PAGE_SIZE;
+	bool withdraws = stub_unmap_offered, ranges = CALLS(3) == 1;
+	long n, r, t;
 	int warns;
 
 	/* setup_arch(): the ops are registered before earlycon maps its
@@ -154,12 +168,68 @@ static void common_tests(void)
 	map(big + PAGE_SIZE + 0x10, 0x20);
 	unmap(big, 3 * PAGE_SIZE);
 	expect("shared middle page stays", stub_declared(big + PAGE_SIZE), 1);
-	expect("other pages withdrawn (if UNMAP is offered)",
-	       stub_declared(big) + stub_declared(big + 2 * PAGE_SIZE), withdraws ? 0 : 2);
+	expect("other pages withdrawn (if UNMAP is offered), where the ABI has no ranges",
+	       stub_declared(big) + stub_declared(big + 2 * PAGE_SIZE),
+	       withdraws && !ranges ? 0 : 2);
 	touch(big + PAGE_SIZE, PAGE_SIZE);
 	expect("no access faulted while mapped", stub_faults, 0);
 	unmap(big + PAGE_SIZE + 0x10, 0x20);
 	expect("middle page withdrawn last", stub_declared(big + PAGE_SIZE), !withdraws);
+	expect("the whole range gone with it", stub_declared(big) +
+	       stub_declared(big + 2 * PAGE_SIZE), withdraws ? 0 : 2);
+
+	/* A = [0, 3), B = [2, 5) pages: ADD [0, 3), ADD [3, 5); where the
+	 * ABI takes ranges the REMOVE calls are those two ranges, once
+	 * neither mapping is left, never a part of one or a span of two. */
+	stub_nlog = 0;
+	map(ovl, 3 * PAGE_SIZE);
+	map(ovl + 2 * PAGE_SIZE, 3 * PAGE_SIZE);
+	unmap(ovl, 3 * PAGE_SIZE);
+	expect("A unmapped, B left: pages of A's range stay declared (if ranges)",
+	       stub_declared(ovl) + stub_declared(ovl + PAGE_SIZE),
+	       withdraws && !ranges ? 0 : 2);
+	touch(ovl + 2 * PAGE_SIZE, 3 * PAGE_SIZE);
+	unmap(ovl + 2 * PAGE_SIZE, 3 * PAGE_SIZE);
+	if (ranges) {
+		expect("ADD [0, 3) and [3, 5)",
+		       calls_sized(MAP, ovl, 3 * PAGE_SIZE) +
+		       calls_sized(MAP, ovl + 3 * PAGE_SIZE, 2 * PAGE_SIZE), 2);
+		expect("REMOVE [0, 3) and [3, 5), and nothing else",
+		       calls_sized(UNMAP, ovl, 3 * PAGE_SIZE) * 10 +
+		       calls_sized(UNMAP, ovl + 3 * PAGE_SIZE, 2 * PAGE_SIZE) +
+		       (calls_of(UNMAP) - 2) * 100, withdraws ? 11 : -200);
+	}
+	expect("A and B gone: nothing of them declared (if UNMAP is offered)",
+	       stub_declared(ovl) + stub_declared(ovl + 4 * PAGE_SIZE), withdraws ? 0 : 2);
+	expect("every UNMAP so far removed exactly a range a MAP declared",
+	       stub_bad_removes, 0);
+
+#ifdef PROT_OTHER
+	/* A second mapping of a device page with other attributes
+	 * (ioremap_wc() beside ioremap()): the unmap hook cannot tell which
+	 * goes, so the page stays declared until both have gone. */
+	{
+		pgprot_t other = { PROT_OTHER };
+		phys_addr_t p = MMIO + 0x70 * PAGE_SIZE;
+
+		map(p, PAGE_SIZE);
+		map_prot(p, PAGE_SIZE, other);
+		unmap(p, PAGE_SIZE);
+		expect("device + other mapping, one unmapped: still declared",
+		       stub_declared(p), 1);
+		touch(p, PAGE_SIZE);
+		unmap(p, PAGE_SIZE);
+		expect("both unmapped: withdrawn (if UNMAP is offered)",
+		       stub_declared(p), !withdraws);
+		map_prot(p, PAGE_SIZE, other);
+		map(p, PAGE_SIZE);
+		unmap(p, PAGE_SIZE);
+		expect("other + device mapping, one unmapped: still declared",
+		       stub_declared(p), 1);
+		touch(p, PAGE_SIZE);
+		unmap(p, PAGE_SIZE);
+	}
+#endif
 
 	/* RAM is never announced; MMIO in RAM's memory section is. */
 	n = stub_ncalls;
@@ -175,11 +245,17 @@ static void common_tests(void)
 	       stub_declared(RAM + PFN_PHYS(0x3fff)) * 10 + stub_declared(RAM + PFN_PHYS(0x4000)), 1);
 	unmap(RAM + PFN_PHYS(0x3fff), 2 * PAGE_SIZE);
 
-	/* A 256 MiB BAR. */
+	/* A 256 MiB BAR: one test for memory for the whole range, and the
+	 * loops over its pages yield. */
 	n = stub_ncalls;
+	r = stub_resched;
+	t = stub_page_tests;
 	expect("256 MiB BAR maps", map(bar, 256UL << 20), 0);
 	printf("a 256 MiB BAR took %ld calls\n", stub_ncalls - n);
 	expect("256 MiB BAR: calls", stub_ncalls - n, CALLS(65536));
+	expect("256 MiB BAR: no per-page memory test", stub_page_tests - t, 0);
+	expect("256 MiB BAR: cond_resched() at least once a page",
+	       stub_resched - r >= 65536, 1);
 	touch(bar, 256UL << 20);
 	expect("256 MiB BAR: every page declared", stub_faults, 0);
 	unmap(bar, 256UL << 20);
@@ -191,6 +267,8 @@ static void common_tests(void)
 	stub_fail_addr = bad + PAGE_SIZE;
 	expect("refused MAP fails the mapping", map(bad, 3 * PAGE_SIZE) != 0, 1);
 	expect("refused MAP warns", stub_warnings - warns >= 1, 1);
+	expect("refused MAP: the warning names the refused call's address",
+	       stub_warn_pa, ranges ? bad : bad + PAGE_SIZE);
 	expect("refused MAP: nothing of it stays declared (unless no UNMAP)",
 	       stub_declared(bad) + stub_declared(bad + PAGE_SIZE) +
 	       stub_declared(bad + 2 * PAGE_SIZE),
@@ -221,13 +299,15 @@ static void common_tests(void)
 	if (withdraws)
 		expect("table: only the early page left", stub_ndeclared(), 1);
 
-	/* A refused UNMAP warns. */
+	/* A refused UNMAP warns, naming the refused call's address. */
 	if (withdraws) {
 		warns = stub_warnings;
-		map(dev, PAGE_SIZE);
-		stub_fail_addr = dev;
-		unmap(dev, PAGE_SIZE);
+		map(dev, 2 * PAGE_SIZE);
+		stub_fail_addr = dev + PAGE_SIZE;
+		unmap(dev, 2 * PAGE_SIZE);
 		expect("refused UNMAP warns", stub_warnings - warns, 1);
+		expect("refused UNMAP: the warning names the refused call's address",
+		       stub_warn_pa, ranges ? dev : dev + PAGE_SIZE);
 	}
 }
 
@@ -238,7 +318,9 @@ int main(int argc, char **argv)
 	more_tests();
 	expect("no malformed hypercall", stub_bad_calls, 0);
 	expect("no access to an undeclared page", stub_faults, 0);
-	expect("mutex balanced", stub_lock_errors + mmio_guard_lock.held, 0);
+	expect("every UNMAP removed exactly a range a MAP declared", stub_bad_removes, 0);
+	expect("mutex balanced, static key never enabled under it",
+	       stub_lock_errors + mmio_guard_live.lock.held, 0);
 	printf("refs-%s%s%s: %d passed, %d failed\n", ARCH, argc > 1 ? "-" : "",
 	       argc > 1 ? argv[1] : "", passed, failed);
 	return failed != 0;

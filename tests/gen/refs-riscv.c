@@ -33,9 +33,11 @@ static void before_earlycon(void)
 {
 	stub_services = false;
 	cove_mmio_guard_init();
-	expect("COVG not offered: nothing registered, no call",
-	       (stub_guard != NULL) + stub_nlog, 0);
+	expect("COVG not offered: ops registered, guard off, no call",
+	       (stub_guard != NULL) * 10 + static_branch_unlikely(&mmio_guard_enabled) +
+	       stub_nlog, 10);
 	stub_services = true;
+	stub_guard = NULL;
 	cove_mmio_guard_init();
 	expect("COVG offered: enabled before earlycon",
 	       static_branch_unlikely(&mmio_guard_enabled), 1);

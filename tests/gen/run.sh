@@ -138,6 +138,7 @@ t612=$("$ioguard" fetch-kernel 6.12) && case " $targets " in *" 6.12:arm64 "*)
 	rc=$?
 	if [ $rc -eq 0 ] && grep -q '^+int guest_mmio_map_hook(' "$tmp/renamed"/0001-*.patch &&
 	   grep -q '^+void guest_mmio_unmap_hook(' "$tmp/renamed"/0001-*.patch &&
+	   grep -q '^+.*guest_mmio_unmap_hook(' "$tmp/renamed"/0002-*.patch &&
 	   ! grep -q 'page_range_hook' "$tmp/renamed"/0*.patch &&
 	   grep -q '^  check  *ok' "$tmp/renamed.log"; then
 		ok "gen --spec: the series and verify's checker use the spec's hook names"
@@ -230,6 +231,11 @@ for target in $targets; do
 		[ "$n" -gt 0 ] && [ "$signed" = "$n" ] &&
 			ok "the fallback identity signs each of the $n patches" ||
 			ko "$signed of $n patches signed off by the fallback identity"
+		# --no-verify: the cover letter claims no verification.
+		c=$tmp/fallback/0000-cover-letter.patch
+		grep -q 'has not been verified' "$c" && ! grep -q 'verified by ioguard' "$c" &&
+			ok "gen --no-verify: the cover letter says the series is not verified" ||
+			ko "gen --no-verify: the cover letter claims verification"
 	fi
 done
 

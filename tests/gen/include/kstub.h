@@ -46,45 +46,56 @@ typedef uint64_t pteval_t;
 #define unlikely(x)	(x)
 #define likely(x)	(x)
 #define GFP_KERNEL	0
+#define READ_ONCE(x)	(x)
+#define WRITE_ONCE(x, v)	((x) = (v))
+/* cond_resched(): counted, so that the tests see long loops yield */
+extern long stub_resched;
+#define cond_resched()	(stub_resched++)
 
-/* printk: counted, printed with the raw format, and written to the
+/* printk: counted, printed (with %pa, the kernel's phys_addr_t *, as
+ * an address, which is also kept in stub_warn_pa), and written to the
  * console's UART (stub_console), which the hypervisor model checks. */
 extern int stub_warnings, stub_infos;
+extern phys_addr_t stub_warn_pa;	/* the last %pa a warning printed */
 void stub_console_write(void);
+void stub_printk(int *counter, const char *level, const char *fmt, ...);
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
 #endif
-#define pr_warn(fmt, ...) (stub_warnings++, stub_console_write(), \
-			   fprintf(stderr, "  [warn] %s", pr_fmt(fmt)))
-#define pr_warn_ratelimited(fmt, ...) pr_warn(fmt)
-#define pr_warn_once(fmt, ...) pr_warn(fmt)
-#define pr_info(fmt, ...) (stub_infos++, stub_console_write(), \
-			   fprintf(stderr, "  [info] %s", pr_fmt(fmt)))
+#define pr_warn(fmt, ...) stub_printk(&stub_warnings, "warn", pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_ratelimited(fmt, ...) pr_warn(fmt, ##__VA_ARGS__)
+#define pr_warn_once(fmt, ...) pr_warn(fmt, ##__VA_ARGS__)
+#define pr_info(fmt, ...) stub_printk(&stub_infos, "info", pr_fmt(fmt), ##__VA_ARGS__)
 #define WARN_ON_ONCE(x) (x)
 
-/* Static keys. */
+/* Static keys: static_branch_enable() takes cpu_hotplug_lock, so it is
+ * a lock-ordering error to call it with a mutex held. */
 struct static_key_false { bool enabled; };
 #define DEFINE_STATIC_KEY_FALSE(name) struct static_key_false name = { false }
 #define static_branch_unlikely(k) ((k)->enabled)
 #define static_branch_likely(k) ((k)->enabled)
-#define static_branch_enable(k) ((k)->enabled = true)
+void static_branch_enable(struct static_key_false *k);
 
 /* Mutexes: must never be taken twice or released unheld. */
 struct mutex { int held; };
 #define DEFINE_MUTEX(name) struct mutex name = { 0 }
+#define __MUTEX_INITIALIZER(name) { 0 }
+#define mutex_init(m) ((m)->held = 0)
 void mutex_lock(struct mutex *m);
 void mutex_unlock(struct mutex *m);
 extern int stub_lock_errors;
+extern int stub_mutexes_held;
 
 /* The xarray: an open-addressing table of (index, value entry), value
  * entries only, large enough for a 256 MiB BAR of 4 KiB pages. */
-#define STUB_XA_MAX (1 << 18)
+#define STUB_XA_MAX (1 << 20)
 struct xarray {
 	int n;
 	unsigned long *index;
 	void **entry;
 };
 #define DEFINE_XARRAY(name) struct xarray name = { 0 }
+#define XARRAY_INIT(name, flags) { 0 }
 extern int stub_xa_fail;	/* the next allocation of a new slot fails */
 void *xa_load(struct xarray *xa, unsigned long index);
 void *xa_store(struct xarray *xa, unsigned long index, void *entry, int gfp);
@@ -95,9 +106,13 @@ static inline unsigned long xa_to_value(const void *e) { return (uintptr_t)e >> 
 static inline bool xa_is_err(const void *e) { return e == XA_ERROR_NOMEM; }
 
 /* Memory: RAM is the page frames [stub_ram_start, stub_ram_end);
- * pfn_valid() holds for the whole 128 MiB sections they touch. */
+ * pfn_valid() holds for the whole 128 MiB sections they touch. Firmware
+ * memory (an "ACPI Tables" range of the resource tree) is
+ * [stub_fw_start, stub_fw_end). The per-page tests (pfn_is_map_memory(),
+ * page_is_ram()) are counted in stub_page_tests. */
 #define STUB_SECTION_PAGES (1UL << 15)
-extern unsigned long stub_ram_start, stub_ram_end;
+extern unsigned long stub_ram_start, stub_ram_end, stub_fw_start, stub_fw_end;
+extern long stub_page_tests;
 extern bool stub_slab;
 static inline bool stub_is_ram(unsigned long pfn)
 {
@@ -108,9 +123,64 @@ static inline bool pfn_valid(unsigned long pfn)
 	return pfn >= (stub_ram_start & ~(STUB_SECTION_PAGES - 1)) &&
 	       pfn < ((stub_ram_end + STUB_SECTION_PAGES - 1) & ~(STUB_SECTION_PAGES - 1));
 }
-static inline int pfn_is_map_memory(unsigned long pfn) { return stub_is_ram(pfn); }
-static inline int page_is_ram(unsigned long pfn) { return stub_is_ram(pfn); }
+static inline int pfn_is_map_memory(unsigned long pfn) { stub_page_tests++; return stub_is_ram(pfn); }
+static inline int page_is_ram(unsigned long pfn) { stub_page_tests++; return stub_is_ram(pfn); }
 static inline bool slab_is_available(void) { return stub_slab; }
+typedef uint64_t resource_size_t;
+struct resource { resource_size_t start, end; };
+#define IORESOURCE_MEM		0x00000200
+#define IORESOURCE_READONLY	0x00004000
+#define IORESOURCE_SYSRAM	0x01000000
+#define IORESOURCE_SYSTEM_RAM	(IORESOURCE_MEM | IORESOURCE_SYSRAM)
+enum { IORES_DESC_NONE, IORES_DESC_CRASH_KERNEL, IORES_DESC_ACPI_TABLES,
+       IORES_DESC_ACPI_NV_STORAGE, IORES_DESC_PERSISTENT_MEMORY,
+       IORES_DESC_PERSISTENT_MEMORY_LEGACY, IORES_DESC_DEVICE_PRIVATE_MEMORY,
+       IORES_DESC_RESERVED, IORES_DESC_SOFT_RESERVED };
+enum { REGION_DISJOINT, REGION_INTERSECTS, REGION_MIXED };
+static inline int stub_overlap(unsigned long s, unsigned long e,
+			       resource_size_t start, size_t size)
+{
+	return PHYS_PFN(start) < e && PHYS_PFN(start + size - 1) >= s ?
+	       REGION_INTERSECTS : REGION_DISJOINT;
+}
+/* System RAM, and the firmware range as "ACPI Tables" */
+static inline int region_intersects(resource_size_t start, size_t size,
+				    unsigned long flags, unsigned long desc)
+{
+	if (flags == IORESOURCE_SYSTEM_RAM && desc == IORES_DESC_NONE)
+		return stub_overlap(stub_ram_start, stub_ram_end, start, size);
+	if (flags == IORESOURCE_MEM && desc == IORES_DESC_ACPI_TABLES)
+		return stub_overlap(stub_fw_start, stub_fw_end, start, size);
+	return REGION_DISJOINT;
+}
+/* The resource tree walked: the firmware range as "ACPI Tables", the
+ * ROM range [stub_rom_start, stub_rom_end) as a read-only resource. */
+extern unsigned long stub_rom_start, stub_rom_end;
+static inline int walk_iomem_res_desc(unsigned long desc, unsigned long flags,
+				      uint64_t start, uint64_t end, void *arg,
+				      int (*func)(struct resource *, void *))
+{
+	struct resource r = { 0, 0 };
+
+	if (flags == IORESOURCE_MEM && desc == IORES_DESC_ACPI_TABLES &&
+	    stub_overlap(stub_fw_start, stub_fw_end, start, end - start + 1))
+		r = (struct resource){ PFN_PHYS(stub_fw_start), PFN_PHYS(stub_fw_end) - 1 };
+	else if (flags == (IORESOURCE_MEM | IORESOURCE_READONLY) && desc == IORES_DESC_NONE &&
+		 stub_overlap(stub_rom_start, stub_rom_end, start, end - start + 1))
+		r = (struct resource){ PFN_PHYS(stub_rom_start), PFN_PHYS(stub_rom_end) - 1 };
+	else
+		return -22;
+	return func(&r, arg);
+}
+/* memblock.memory: the RAM */
+struct memblock_type { int unused; };
+struct memblock { struct memblock_type memory; };
+extern struct memblock memblock;
+static inline bool memblock_overlaps_region(struct memblock_type *type,
+					    phys_addr_t base, phys_addr_t size)
+{
+	return stub_overlap(stub_ram_start, stub_ram_end, base, size);
+}
 
 /* The ioremap guard the core calls (patch 1's ioremap_guard_register()). */
 struct ioremap_guard_ops {
@@ -158,6 +228,9 @@ extern bool stub_enforced;
 extern int stub_faults;
 extern phys_addr_t stub_console;	/* the console's UART, 0: none */
 long stub_hypercall(unsigned long fn, unsigned long a1, unsigned long size);
+/* UNMAP calls that are not exactly the range of a MAP call still
+ * declared (the riscv CoVE REMOVE removes a range ADD declared) */
+extern int stub_bad_removes;
 bool stub_declared(phys_addr_t phys);
 long stub_ndeclared(void);
 void stub_access(phys_addr_t phys);
@@ -260,5 +333,9 @@ static inline struct sbiret stub_sbi(int ext, int fid, unsigned long a0,
 	return ret;
 }
 #define sbi_ecall(e, f, a0, a1, a2, a3, a4, a5) stub_sbi(e, f, a0, a1)
+static inline long sbi_probe_extension(int ext)
+{
+	return stub_sbi(SBI_EXT_BASE, SBI_EXT_BASE_PROBE_EXT, ext, 0).value;
+}
 
 #endif
