@@ -218,16 +218,27 @@ void facts_functions(struct tu *tu)
 			function_facts(tu, &tu->fns[i]);
 }
 
-void facts_finding(struct position pos, const char *check,
-		   const char *function, const char *msg)
+/* finding and exempt: the same fields, an exempt one with the spec's reason */
+static void finding_record(const char *kind, struct position pos, const char *check,
+			   const char *function, const char *reason, const char *msg)
 {
 	if (!out)
 		return;
-	fputs("finding\t", out);
+	fprintf(out, "%s\t", kind);
 	field(stream_name(pos.stream));
 	fprintf(out, "\t%d\t%d\t%s\t%s\t", pos.line, pos.pos, check, function);
+	if (reason) {
+		field(reason);
+		fputc('\t', out);
+	}
 	field(msg);
 	fputc('\n', out);
+}
+
+void facts_finding(struct position pos, const char *check,
+		   const char *function, const char *msg)
+{
+	finding_record("finding", pos, check, function, NULL, msg);
 }
 
 /* A finding in a function the spec exempts: not printed, not a finding,
@@ -235,15 +246,7 @@ void facts_finding(struct position pos, const char *check,
 void facts_exempt(struct position pos, const char *check, const char *function,
 		  const char *reason, const char *msg)
 {
-	if (!out)
-		return;
-	fputs("exempt\t", out);
-	field(stream_name(pos.stream));
-	fprintf(out, "\t%d\t%d\t%s\t%s\t", pos.line, pos.pos, check, function);
-	field(reason);
-	fputc('\t', out);
-	field(msg);
-	fputc('\n', out);
+	finding_record("exempt", pos, check, function, reason, msg);
 }
 
 bool facts_on(void)
