@@ -7,10 +7,13 @@
 #                 checker over the mapping-relevant directories, write
 #                 the hook insertion patch and the arm64 series, verified
 #   make check    install what is missing, build (also build/asan/, the
-#                 sanitizer build tests/sanitize runs), run every test
+#                 sanitizer build tests/sanitize runs, and build/fuzz/,
+#                 whose corpora tests/reliability replays), run every test
 #   make check-full  the same with the slower matrices CI leaves out
 #   make bench    time the checker against plain sparse, insert, whole-tree
 #                 coccicheck, gen and verify
+#   make fuzz     libFuzzer on the spec parser and the checker, FUZZ_SECONDS
+#                 (60) each, corpus in tests/fuzz/<target>/
 
 # The cache (Debian packages, kernel trees, libsparse): src/sh/lib.sh's rule.
 ifeq ($(origin IOGUARD_CACHE),undefined)
@@ -47,7 +50,7 @@ CMD_OBJS := $(patsubst src/%.c,$(B)/src/%.o,$(CMD_SRCS)) $(SPEC_OBJS) $(B)/src/c
 RUN_KERNEL ?= 6.1
 RUN_ARCH ?= arm64
 
-.PHONY: all asan deps run check check-full test bench clean
+.PHONY: all asan fuzz fuzz-build deps run check check-full test bench clean
 all: $(B)/ioguard-sparse $(B)/ioguard-clang $(B)/ioguard $(B)/cocci/map_hook.cocci
 
 deps:
@@ -96,7 +99,8 @@ $(B)/spec/default-spec.o: $(B)/spec/default-spec.c
 # its main renamed, and the library calls it makes that ioguard watches
 # wrapped (checkers/fe-sparse/sparse-glue.c). Nothing of sparse is copied here.
 SPARSE_PROGRAM := $(B)/checkers/sparse-program.o
-SPARSE_WRAPS := sparse_initialize sparse tokenize linearize_symbol report_stats
+SPARSE_WRAPS := sparse_initialize sparse tokenize linearize_symbol report_stats \
+	rebind_scope
 comma := ,
 
 $(SPARSE_PROGRAM): $(LIBSPARSE)
@@ -124,6 +128,31 @@ asan: $(LIBSPARSE)
 	@$(MAKE) --no-print-directory B=$(B)/asan CFLAGS="$(CFLAGS) $(ASAN_CFLAGS)" \
 		$(B)/asan/ioguard-sparse $(B)/asan/ioguard-clang $(B)/asan/ioguard
 
+# libFuzzer targets (docs/reliability.md), built with Debian's clang in
+# $(B)/fuzz/: tests/fuzz/fuzz-spec.c on spec/spec.c, fuzz-checker.c on
+# checkers/ (all but ioguard-sparse.c's main) with libsparse, whose exits
+# it wraps. make check replays their corpora (tests/reliability).
+FUZZ_CC ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CHECKER_OBJS = $(filter-out %/ioguard-sparse.o,$(CHECKER_OBJS))
+fuzz-build: $(LIBSPARSE)
+	@$(MAKE) --no-print-directory B=$(B)/fuzz CC=$(FUZZ_CC) \
+		CFLAGS="-Wall -Wno-unused-parameter -std=gnu11 $(FUZZ_CFLAGS)" \
+		$(B)/fuzz/fuzz-spec $(B)/fuzz/fuzz-checker
+
+$(B)/fuzz-spec: tests/fuzz/fuzz-spec.c $(SPEC_OBJS)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -Ispec -o $@ $^
+
+$(B)/fuzz-checker: tests/fuzz/fuzz-checker.c $(FUZZ_CHECKER_OBJS) $(LIBSPARSE)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -Ispec -Icheckers $(SPARSE_CFLAGS) \
+		-DFUZZ_INCLUDE='"$(CURDIR)/tests/checker/include"' -o $@ $^ \
+		$(addprefix -Wl$(comma)--wrap=,$(SPARSE_WRAPS) die error_die)
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
 # The Coccinelle scripts for the built-in spec, for spatch and for the
 # kernel's make coccicheck COCCI=build/cocci/NAME.cocci.
 $(B)/cocci/map_hook.cocci: $(B)/ioguard spec/ioguard.spec $(wildcard cocci/*)
@@ -148,17 +177,19 @@ run: deps all
 		-o $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
 	@ls $(B)/series-$(RUN_KERNEL)-$(RUN_ARCH)
 
-check: deps all asan
+check: deps all asan fuzz-build
 	@sh tests/run.sh
 
 # What CI leaves out for time: whole-tree coccicheck on both versions and
-# arches in every mode, and the audit of a whole tree without prefilter.
-check-full: deps all asan
+# arches in every mode, gen + verify on every version and arch, and the
+# audit of a whole tree without prefilter.
+check-full: deps all asan fuzz-build
 	@IOGUARD_COCCICHECK_TARGETS="6.12:arm64 6.12:x86_64 6.1:arm64 6.1:x86_64" FULL=1 \
+		IOGUARD_GEN_TARGETS="6.1:arm64 6.12:arm64 6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64" \
 		sh tests/run.sh
 	@sh tests/run.sh kernel/audit-full
 
-test: all asan
+test: all asan fuzz-build
 	@sh tests/run.sh
 
 bench: deps all

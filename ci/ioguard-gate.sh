@@ -62,6 +62,7 @@ set -- --tree "$tree" --arch "$arch" --config "$config" --build "$out" --no-user
 [ -z "$since" ] || set -- "$@" --since "$since"
 
 if [ -n "$write" ]; then
+	# audit -o writes the baseline whole or not at all (a temporary, renamed)
 	"$ioguard" audit "$@" --format json -o "$baseline"
 	[ $? -le 1 ] || exit 2
 	echo "ioguard-gate: baseline of $(grep -c '"fingerprint"' "$baseline") findings written to $baseline" >&2

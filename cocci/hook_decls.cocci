@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/// Give the MMIO guard map hook an empty __weak default before the
-/// definition of the map entry point that maps through a page-table
-/// primitive (ioremap_page_range() in mm/vmalloc.c), so that an
-/// architecture that does not implement it pays one empty call
-/// (unmap_hook.cocci does the same for the unmap hook). Nothing is added where the map
-/// hook is already defined. The declarations in <linux/io.h> are written by
+/// Define the MMIO guard map hook before the definition of the map entry
+/// point that maps through a page-table primitive (ioremap_page_range()
+/// in mm/vmalloc.c): it calls the ops an architecture registers with
+/// ioremap_guard_register(), so that one that registers none pays a test
+/// of a pointer (unmap_hook.cocci does the same for the unmap hook).
+/// Nothing is added where the map hook is already defined. The declarations in <linux/io.h> are written by
 /// `ioguard insert` (from hook-decls.h beside the rendered scripts):
 /// Coccinelle 1.1.1 adds nothing after a top-level prototype in a header.
 ///
@@ -25,13 +25,14 @@ virtual report
 
 @defined@
 @@
-void {{hook-map}}(...) { ... }
+int {{hook-map}}(...) { ... }
 
 // The definition of the map entry point that maps through a primitive.
 @weak depends on patch && !defined@
 identifier fn = {{set entry-map}};
 type T;
 typedef phys_addr_t, pgprot_t;
+attribute name __ro_after_init, __init;
 @@
 {{weak-default hook-map}}
 +

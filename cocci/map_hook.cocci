@@ -172,6 +172,25 @@ p << fixprot.p;
 @@
 tell_map(p[0], F, True)
 
+// The map hook returns int (it can refuse the mapping): a call that drops
+// the result leaves a refused mapping in place (ioguard-sparse's
+// hook-result). Reported, not patched: how to undo the mapping depends on
+// the caller.
+@ignored depends on report || org@
+position p;
+@@
+{{hook-map}}@p(...);
+
+@script:python depends on report@
+p << ignored.p;
+@@
+tell(p[0], "hook-result", "%s() ignores the result of {{hook-map}}(): a refused mapping must be undone and fail" % p[0].current_element, False)
+
+@script:python depends on org@
+p << ignored.p;
+@@
+tell(p[0], "hook-result", "%s() ignores the result of {{hook-map}}(): a refused mapping must be undone and fail" % p[0].current_element, True)
+
 // Patch. The enclosing functions and callees as identifiers, from script
 // rules (they run only where a match is complete): the rewriting rules
 // below inherit identifiers, since positions cannot be inherited across
@@ -190,15 +209,19 @@ if announcer(p[0]):
 else:
     cocci.include_match(False)
 
+// The setter's protection, for the hook: set_fixmap_nocache() maps with
+// FIXMAP_PAGE_NOCACHE, the others with the spec's IO protection.
 @script:python fixio_fn depends on patch && fixio@
 p << fixio.p;
 F0 << fixio_site.F;
 fn;
 F;
+pr;
 @@
 if announcer(p[0]):
     coccinelle.fn = cocci.make_ident(announcer(p[0]))
     coccinelle.F = cocci.make_ident(str(F0))
+    coccinelle.pr = cocci.make_ident("FIXMAP_PAGE_NOCACHE" if "nocache" in str(F0) else "{{io-prot}}")
 else:
     cocci.include_match(False)
 
@@ -217,7 +240,10 @@ if announcer(p[0]):
 else:
     cocci.include_match(False)
 
-// Patch: 6.1: err = vmap_range_noflush(addr, end, phys_addr, prot, shift);
+// Patch. The map hook returns int: a mapping the hypervisor refused is
+// unwound (vunmap_range() for page tables, clear_fixmap() for a fixmap
+// slot) and the entry point fails as if the mapping had.
+// 6.1: err = vmap_range_noflush(addr, end, phys_addr, prot, shift);
 // ... return err;
 @assign depends on patch && mapcall@
 identifier map_fn.fn, map_fn.P;
@@ -230,8 +256,11 @@ fn(...)
 	...
 	x = P(a, e, ph, pr, rest);
 	...
-+	if (!x)
-+		{{hook-map}}(a, e, ph, pr);
++	if (!x) {
++		x = {{hook-map}}(a, e, ph, pr);
++		if (x)
++			vunmap_range(a, e);
++	}
 	return x;
 }
 
@@ -290,8 +319,11 @@ f(...)
 	<...
 -	return P(a, e, ph, pr);
 +	err = P(a, e, ph, pr);
-+	if (!err)
-+		{{hook-map}}(a, e, ph, pr);
++	if (err)
++		return err;
++	err = {{hook-map}}(a, e, ph, pr);
++	if (err)
++		vunmap_range(a, e);
 +	return err;
 	...>
 }
@@ -306,32 +338,77 @@ fn(...)
 	<...
 -	P(a, e, ph, pr);
 +	if (!P(a, e, ph, pr))
-+		{{hook-map}}(a, e, ph, pr);
++		if ({{hook-map}}(a, e, ph, pr))
++			vunmap_range(a, e);
 	...>
 }
 
 // Fixmap IO: set_fixmap_io(idx, phys) maps one page at __fix_to_virt(idx);
 // __set_fixmap(idx, phys, FIXMAP_PAGE_IO) names the IO kind by its prot.
+// A refused page clears the slot, and the function returns what it
+// returns when it cannot map: NULL (earlycon_map()), or nothing.
 @fixmap depends on patch && fixio@
-identifier fixio_fn.fn, fixio_fn.F;
+identifier fixio_fn.fn, fixio_fn.F, fixio_fn.pr;
 expression idx, ph;
+type T;
 @@
-fn(...)
+T *fn(...)
 {
 	<...
 	F(idx, ph);
-+	{{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE, ph, {{io-prot}});
++	if ({{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE,
++			 ph, pr)) {
++		clear_fixmap(idx);
++		return NULL;
++	}
+	...>
+}
+
+@fixmap_void depends on patch && fixio@
+identifier fixio_fn.fn, fixio_fn.F, fixio_fn.pr;
+expression idx, ph;
+@@
+void fn(...)
+{
+	<...
+	F(idx, ph);
++	if ({{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE,
++			 ph, pr)) {
++		clear_fixmap(idx);
++		return;
++	}
 	...>
 }
 
 @fixmap_prot depends on patch && fixprot@
 identifier fixprot_fn.fn, fixprot_fn.F, fixprot_fn.prot;
 expression idx, ph;
+type T;
 @@
-fn(...)
+T *fn(...)
 {
 	<...
 	F(idx, ph, prot);
-+	{{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE, ph, prot);
++	if ({{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE,
++			 ph, prot)) {
++		clear_fixmap(idx);
++		return NULL;
++	}
+	...>
+}
+
+@fixmap_prot_void depends on patch && fixprot@
+identifier fixprot_fn.fn, fixprot_fn.F, fixprot_fn.prot;
+expression idx, ph;
+@@
+void fn(...)
+{
+	<...
+	F(idx, ph, prot);
++	if ({{hook-map}}(__fix_to_virt(idx), __fix_to_virt(idx) + PAGE_SIZE,
++			 ph, prot)) {
++		clear_fixmap(idx);
++		return;
++	}
 	...>
 }

@@ -5,9 +5,10 @@
 /// generic_iounmap, x86's iounmap, pci_unmap_iospace). The physical range is read from the
 /// vm_struct of an ioremapped area, or, for a PCI I/O space resource,
 /// from the logical PIO range it was registered with. Where the area is
-/// looked up here, a missing area withdraws nothing (size 0) rather than
-/// skipping the hook: the teardown is then never reached without it. A
-/// function that already calls the unmap hook is left alone.
+/// looked up here, a missing area warns and returns before the teardown
+/// (which would only warn that there is no area): the hook is never
+/// called with an empty range, and the teardown never reached without
+/// it. A function that already calls the unmap hook is left alone.
 ///
 /// This is a template: `ioguard cocci` (and `make`, into build/cocci/)
 /// writes the names of the ioguard spec (spec/ioguard.spec) where the
@@ -115,7 +116,7 @@ void {{hook-unmap}}(...) { ... }
 
 @map_defined@
 @@
-void {{hook-map}}(...) { ... }
+int {{hook-map}}(...) { ... }
 
 @weak depends on patch && !defined && map_defined@
 identifier fn = {{set entry-map}};
@@ -158,19 +159,22 @@ position pf;
 fn@pf(...) { <+... {{hook-unmap}}(...) ...+> }
 
 // mm/ioremap.c: if (iounmap_allowed(vaddr)) vunmap(vaddr);
+// No area: the teardown would only warn (vunmap() of a nonexistent
+// area), so warn and return, as x86's iounmap() does for a bad address.
 @lookup depends on patch && teardown@
 identifier fn = {{set entry-unmap-addr}};
 identifier site_addr.T;
 expression A;
 position pf != hooked_now.pf;
 @@
-fn@pf(...)
+void fn@pf(...)
 {
 	<...
 +	struct vm_struct *vm = find_vm_area(A);
-+	size_t size = vm ? get_vm_area_size(vm) : 0;
 +
-+	{{hook-unmap}}(vm ? vm->phys_addr : 0, size);
++	if (WARN_ON(!vm))
++		return;
++	{{hook-unmap}}(vm->phys_addr, get_vm_area_size(vm));
 	T(A);
 	...>
 }

@@ -71,16 +71,34 @@ static int lookup(const char *const *names, size_t n, const char *word)
 	return -1;
 }
 
+/* msg with control and non-ASCII bytes as \xNN: a binary spec's words
+ * must not reach a terminal raw. */
+static void escape(char *out, size_t len, const char *msg)
+{
+	size_t n = 0;
+
+	for (; *msg && n + 5 < len; msg++) {
+		unsigned char c = *msg;
+
+		if (c >= 0x20 && c < 0x7f)
+			out[n++] = c;
+		else
+			n += snprintf(out + n, len - n, "\\x%02x", c);
+	}
+	out[n] = '\0';
+}
+
 static int fail(char *err, size_t errlen, const char *path, int line,
 		const char *fmt, ...)
 {
-	char msg[256];
+	char msg[256], safe[256];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	snprintf(err, errlen, "%s:%d: %s", path, line, msg);
+	escape(safe, sizeof(safe), msg);
+	snprintf(err, errlen, "%s:%d: %s", path, line, safe);
 	return -1;
 }
 
@@ -99,11 +117,11 @@ static char *next_word(char **cursor)
 {
 	char *s = *cursor, *w;
 
-	s += strspn(s, " \t");
+	s += strspn(s, " \t\r");
 	if (!*s)
 		return NULL;
 	w = s;
-	s += strcspn(s, " \t");
+	s += strcspn(s, " \t\r");
 	if (*s)
 		*s++ = '\0';
 	*cursor = s;
@@ -142,6 +160,7 @@ static const char *parse_device_attr(struct spec_entry *e, const char *key,
 	if (!strcmp(key, "mask")) {
 		if (!is_ident(val))
 			return "mask= needs a macro name";
+		free(e->mask);	/* a repeated key: the last one counts */
 		e->mask = strdup(val);
 		return NULL;
 	}
@@ -150,6 +169,7 @@ static const char *parse_device_attr(struct spec_entry *e, const char *key,
 			snprintf(msg, len, "%s= needs a macro name", key);
 			return msg;
 		}
+		free(key[0] == 'w' ? e->when : e->present);
 		*(key[0] == 'w' ? &e->when : &e->present) = strdup(val);
 		return NULL;
 	}
@@ -207,6 +227,7 @@ static const char *parse_word(struct spec_entry *e, char *word, char *msg,
 			snprintf(msg, len, "io-prot needs a macro name");
 			return msg;
 		}
+		free(e->io_prot);	/* the last io-prot= wins */
 		e->io_prot = strdup(eq);
 		return NULL;
 	}
@@ -236,10 +257,25 @@ static const char *check_entry(const struct spec *spec, const struct spec_entry 
 	return NULL;
 }
 
+static void free_entry(struct spec_entry *e)
+{
+	int i;
+
+	free(e->name);
+	free(e->io_prot);
+	free(e->reason);
+	free(e->mask);
+	free(e->when);
+	free(e->present);
+	for (i = 0; i < e->nvalues; i++)
+		free(e->values[i]);
+	free(e->values);
+}
+
 static int parse_line(struct spec *spec, char *s, int line, char *err,
 		      size_t errlen)
 {
-	struct spec_entry e = { .line = line };
+	struct spec_entry e = { .line = line }, *entries;
 	char *word, *hash = strchr(s, '#'), msg[256];
 	const char *bad = NULL;
 	int k;
@@ -264,26 +300,32 @@ static int parse_line(struct spec *spec, char *s, int line, char *err,
 		return fail(err, errlen, spec->path, line,
 			    "'%s' is already named by line %d", word,
 			    spec_find(spec, word)->line);
+	if (spec->nr == SPEC_MAX_ENTRIES)
+		return fail(err, errlen, spec->path, line,
+			    "more than %d records", SPEC_MAX_ENTRIES);
 	e.name = strdup(word);
 	e.success = e.kind == SPEC_FIXMAP || e.kind == SPEC_SINK ||
 		    e.kind == SPEC_DEVICE_ATTR ? SUCCESS_VOID : SUCCESS_ZERO;
 	if (e.kind == SPEC_EXEMPT) {
 		e.reason = parse_reason(s);
-		if (!e.reason)
-			return fail(err, errlen, spec->path, line,
-				    "exempt '%s' needs a reason", e.name);
+		if (!e.reason) {
+			snprintf(msg, sizeof(msg), "exempt '%s' needs a reason", e.name);
+			bad = msg;
+		}
 	} else {
 		while (!bad && (word = next_word(&s)))
 			bad = parse_word(&e, word, msg, sizeof(msg));
 		if (!bad)
 			bad = check_entry(spec, &e, msg, sizeof(msg));
-		if (bad)
-			return fail(err, errlen, spec->path, line, "%s", bad);
 	}
-	spec->entries = realloc(spec->entries,
-				(spec->nr + 1) * sizeof(*spec->entries));
-	if (!spec->entries)
-		return fail(err, errlen, spec->path, line, "out of memory");
+	if (!bad && !(entries = realloc(spec->entries,
+					(spec->nr + 1) * sizeof(*entries))))
+		bad = "out of memory";
+	if (bad) {
+		free_entry(&e);
+		return fail(err, errlen, spec->path, line, "%s", bad);
+	}
+	spec->entries = entries;
 	spec->entries[spec->nr++] = e;
 	return 0;
 }
@@ -296,6 +338,10 @@ int spec_parse(struct spec *spec, const char *path, const char *text,
 
 	memset(spec, 0, sizeof(*spec));
 	spec->path = strdup(path);
+	if (!copy || !spec->path) {
+		free(copy);
+		return fail(err, errlen, path, 0, "out of memory");
+	}
 	while (line && ret == 0) {
 		nl = strchr(line, '\n');
 		if (nl)
@@ -323,6 +369,12 @@ int spec_load(struct spec *spec, const char *path, char *err, size_t errlen)
 	fseek(f, 0, SEEK_END);
 	len = ftell(f);
 	rewind(f);
+	if (len > SPEC_MAX_BYTES) {
+		fclose(f);
+		snprintf(err, errlen, "%s: %ld bytes; a spec is at most %d",
+			 path, len, SPEC_MAX_BYTES);
+		return -1;
+	}
 	if (len < 0 || !(text = malloc(len + 1))) {
 		fclose(f);
 		snprintf(err, errlen, "%s: cannot read", path);
@@ -350,6 +402,17 @@ int spec_load_default(struct spec *spec, char *err, size_t errlen)
 {
 	return spec_parse(spec, "<built-in spec>", ioguard_default_spec, err,
 			  errlen);
+}
+
+void spec_free(struct spec *spec)
+{
+	int i;
+
+	for (i = 0; i < spec->nr; i++)
+		free_entry(&spec->entries[i]);
+	free(spec->entries);
+	free(spec->path);
+	memset(spec, 0, sizeof(*spec));
 }
 
 const struct spec_entry *spec_find(const struct spec *spec, const char *name)

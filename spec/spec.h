@@ -50,6 +50,10 @@ enum spec_success {
 };
 
 #define SPEC_MAX_ARGS 8
+/* Real specs have tens of records; the limits keep a wrong file (a 10 MB
+ * log passed as --spec) from costing minutes in the linear lookups. */
+#define SPEC_MAX_ENTRIES 4096
+#define SPEC_MAX_BYTES (1 << 20)
 
 struct spec_entry {
 	enum spec_kind kind;
@@ -82,6 +86,8 @@ struct spec {
 int spec_parse(struct spec *spec, const char *path, const char *text,
 	       char *err, size_t errlen);
 int spec_load(struct spec *spec, const char *path, char *err, size_t errlen);
+/* Free what spec_parse() allocated, after success or failure. */
+void spec_free(struct spec *spec);
 /* The spec built into the binary (spec/ioguard.spec at build time). */
 int spec_load_default(struct spec *spec, char *err, size_t errlen);
 

@@ -4,9 +4,11 @@
  * arch/ directory, cross prefix and aliases. `ioguard arch NAME` prints
  * the same facts as shell assignments for src/sh/arch-env.sh.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -77,15 +79,52 @@ const char *arch_cross(const struct arch *a)
 	return uname(&u) == 0 && !strcmp(u.machine, a->uname) ? "" : a->cross;
 }
 
+/* The two files every kernel tree has (errno says why one is missing). */
+static const char *const tree_files[] = { "Makefile", "include/linux/io.h", NULL };
+
 int is_kernel_tree(const char *dir)
 {
 	char path[PATH_MAX];
+	int i;
 
-	snprintf(path, sizeof(path), "%s/include/linux/io.h", dir);
-	if (access(path, R_OK))
-		return 0;
-	snprintf(path, sizeof(path), "%s/Makefile", dir);
-	return access(path, R_OK) == 0;
+	for (i = 0; tree_files[i]; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, tree_files[i]);
+		if (access(path, R_OK))
+			return 0;
+	}
+	return 1;
+}
+
+/* Why dir is not a kernel tree we can read: one line. */
+static void not_a_tree(const char *cmd, const char *dir)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int i;
+
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "ioguard: %s: '%s' is not a kernel tree: %s\n", cmd,
+			dir, strerror(errno = stat(dir, &st) ? errno : ENOTDIR));
+		return;
+	}
+	if (access(dir, R_OK | X_OK)) {
+		fprintf(stderr, "ioguard: %s: cannot read tree '%s': %s\n", cmd, dir,
+			strerror(errno));
+		return;
+	}
+	for (i = 0; tree_files[i]; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, tree_files[i]);
+		if (access(path, R_OK) && errno != ENOENT) {
+			fprintf(stderr, "ioguard: %s: cannot read %s: %s\n", cmd,
+				path, strerror(errno));
+			return;
+		}
+		if (access(path, R_OK)) {
+			fprintf(stderr, "ioguard: %s: '%s' is not a kernel tree (no %s)\n",
+				cmd, dir, tree_files[i]);
+			return;
+		}
+	}
 }
 
 const char *tree_arch_name(const char *cmd, const char *tree, const char *name)
@@ -93,7 +132,7 @@ const char *tree_arch_name(const char *cmd, const char *tree, const char *name)
 	const struct arch *a;
 
 	if (!is_kernel_tree(tree)) {
-		fprintf(stderr, "ioguard: %s: '%s' is not a kernel tree\n", cmd, tree);
+		not_a_tree(cmd, tree);
 		return NULL;
 	}
 	a = arch_lookup(cmd, name);

@@ -24,6 +24,7 @@ int derive_findings(struct sqlite3 *db);
  * attributes into page tables, the spec's names marked. */
 int derive_list(struct sqlite3 *db, FILE *out);
 /* The same to stdout or OUTPUT; an exit status (0, or 2). */
-int audit_derive_output(struct sqlite3 *db, const char *output);
+struct outfile;
+int audit_derive_output(struct sqlite3 *db, struct outfile *out, const char *output);
 
 #endif

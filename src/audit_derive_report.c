@@ -5,6 +5,7 @@
  * can write device attributes into page tables.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include "audit_derive.h"
 #include "derive_graph.h"
+#include "ioguard.h"
 
 static const char *fname(struct dgraph *g, const struct dnode *n)
 {
@@ -283,20 +285,25 @@ int derive_list(sqlite3 *db, FILE *out)
 	return 0;
 }
 
-/* `ioguard audit --derive [-o FILE]`: 0, or 2 on an error. */
-int audit_derive_output(sqlite3 *db, const char *output)
+/* `ioguard audit --derive [-o FILE]`: 0, or 2 on an error. out: -o's
+ * file (report_open_output()), NULL for standard output. */
+int audit_derive_output(sqlite3 *db, struct outfile *out, const char *output)
 {
-	FILE *f = output ? fopen(output, "w") : stdout;
+	FILE *f = out ? outfile_stream(out) : stdout;
 	int rc;
 
 	if (!f) {
-		fprintf(stderr, "ioguard: audit: cannot write '%s'\n", output);
+		fprintf(stderr, "ioguard: audit: cannot write '%s': %s\n", output, strerror(errno));
 		return 2;
 	}
 	rc = derive_list(db, f);
-	if (output && fclose(f))
-		rc = -1;
-	if (rc)
+	if (rc) {
 		fprintf(stderr, "ioguard: audit: cannot derive from the index: %s\n", sqlite3_errmsg(db));
-	return rc ? 2 : 0;
+		return 2;
+	}
+	if (out && outfile_commit(out)) {
+		fprintf(stderr, "ioguard: audit: cannot write '%s': %s\n", output, strerror(errno));
+		return 2;
+	}
+	return 0;
 }

@@ -37,6 +37,10 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS findings(unit TEXT, file TEXT, line INTEGER, col INTEGER,"
 	" check_name TEXT, fn TEXT, message TEXT);"
 	"CREATE INDEX IF NOT EXISTS findings_unit ON findings(unit);"
+	/* what a check found in a function the spec exempts, and why it may */
+	"CREATE TABLE IF NOT EXISTS exempt(unit TEXT, file TEXT, line INTEGER, col INTEGER,"
+	" check_name TEXT, fn TEXT, reason TEXT, message TEXT);"
+	"CREATE INDEX IF NOT EXISTS exempt_unit ON exempt(unit);"
 	/* device memory as data flow (audit_derive.c, docs/devmem.md) */
 	"CREATE TABLE IF NOT EXISTS flows(unit TEXT, fn TEXT, static INTEGER, file TEXT,"
 	" line INTEGER, src TEXT, dst TEXT, cond TEXT);"
@@ -45,7 +49,7 @@ static const char schema[] =
 	"CREATE INDEX IF NOT EXISTS announces_unit ON announces(unit);";
 
 static const char *const unit_tables[] = { "deps", "fns", "calls", "refs", "roots", "findings",
-					   "flows", "announces" };
+					   "flows", "announces", "exempt" };
 
 static const char *const state_names[] = {
 	[UNIT_NEW] = "new", [UNIT_CHECKED] = "checked", [UNIT_ERROR] = "error",
@@ -412,7 +416,7 @@ static int fields(char *line, char **f, int max)
 }
 
 struct ingest {
-	sqlite3_stmt *dep, *file, *fn, *call, *ref, *finding;
+	sqlite3_stmt *dep, *file, *fn, *call, *ref, *finding, *exempt;
 	sqlite3_stmt *flow, *announce;
 };
 
@@ -424,6 +428,7 @@ static void ingest_free(struct ingest *in)
 	sqlite3_finalize(in->call);
 	sqlite3_finalize(in->ref);
 	sqlite3_finalize(in->finding);
+	sqlite3_finalize(in->exempt);
 	sqlite3_finalize(in->flow);
 	sqlite3_finalize(in->announce);
 }
@@ -470,6 +475,17 @@ static int ingest_line(struct audit *a, struct ingest *in, struct unit *u,
 		sqlite3_bind_int(in->ref, 4, atoi(f[3]));
 		bind_text(in->ref, 5, f[4]);
 		return step_done(a, in->ref);
+	}
+	if (!strcmp(f[0], "exempt") && n == 8) {
+		bind_text(in->exempt, 1, u->rel);
+		bind_text(in->exempt, 2, tree_relative(a, f[1]));
+		sqlite3_bind_int(in->exempt, 3, atoi(f[2]));
+		sqlite3_bind_int(in->exempt, 4, atoi(f[3]));
+		bind_text(in->exempt, 5, f[4]);
+		bind_text(in->exempt, 6, f[5]);
+		bind_text(in->exempt, 7, f[6]);
+		bind_text(in->exempt, 8, f[7]);
+		return step_done(a, in->exempt);
 	}
 	if (!strcmp(f[0], "finding") && n == 7) {
 		u->nfindings++;
@@ -528,9 +544,10 @@ int index_ingest(struct audit *a, struct unit *u, const char *facts)
 	in.call = prepare(a, "INSERT INTO calls VALUES (?, ?, ?, ?, ?)");
 	in.ref = prepare(a, "INSERT INTO refs VALUES (?, ?, ?, ?, ?)");
 	in.finding = prepare(a, "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)");
+	in.exempt = prepare(a, "INSERT INTO exempt VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 	in.flow = prepare(a, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 	in.announce = prepare(a, "INSERT INTO announces VALUES (?, ?, ?)");
-	if (!in.dep || !in.file || !in.fn || !in.call || !in.ref || !in.finding ||
+	if (!in.dep || !in.file || !in.fn || !in.call || !in.ref || !in.finding || !in.exempt ||
 	    !in.flow || !in.announce || index_begin(a))
 		goto out;
 	if (index_drop_unit(a, u->rel))

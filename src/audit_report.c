@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "audit.h"
 #include "audit_derive.h"
 #include "audit_report.h"
 #include "intern.h"
@@ -162,10 +163,45 @@ static int load_findings(sqlite3 *db, struct report *r)
 	return 0;
 }
 
+static int load_exempt(sqlite3 *db, struct report *r)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db,
+		"SELECT DISTINCT file, line, col, check_name, fn, reason, message FROM exempt "
+		"ORDER BY file, line, col, check_name, fn, message", -1, &st, NULL))
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct exemption *e;
+
+		r->exempt = realloc(r->exempt, (r->nexempt + 1) * sizeof(*r->exempt));
+		e = &r->exempt[r->nexempt++];
+		e->file = dup_col(st, 0);
+		e->line = sqlite3_column_int(st, 1);
+		e->col = sqlite3_column_int(st, 2);
+		e->check = dup_col(st, 3);
+		e->fn = dup_col(st, 4);
+		e->reason = dup_col(st, 5);
+		e->message = dup_col(st, 6);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void exemption_free(struct exemption *e)
+{
+	free(e->file);
+	free(e->check);
+	free(e->fn);
+	free(e->reason);
+	free(e->message);
+}
+
 int report_load(sqlite3 *db, struct report *r)
 {
 	memset(r, 0, sizeof(*r));
 	if (load_meta(db, r) || load_units(db, r) || derive_findings(db) || load_findings(db, r) ||
+	    load_exempt(db, r) ||
 	    reach_compute(db, r)) {
 		fprintf(stderr, "ioguard: audit: cannot read the index: %s\n", sqlite3_errmsg(db));
 		return -1;
@@ -201,6 +237,9 @@ void report_free(struct report *r)
 
 	for (i = 0; i < r->nfindings; i++)
 		finding_free(&r->findings[i]);
+	for (i = 0; i < r->nexempt; i++)
+		exemption_free(&r->exempt[i]);
+	free(r->exempt);
 	for (i = 0; i < r->nnotes; i++) {
 		free(r->notes[i].path);
 		free(r->notes[i].state);
@@ -232,27 +271,44 @@ static void baseline_keys(struct intern *known, const char *text, const char *ke
 	}
 }
 
-static int apply_baseline(struct report *r, const char *path)
+/* The fingerprints of the report at path into known, or -1 after a line. */
+static int read_baseline(struct intern *known, const char *path)
 {
 	size_t len;
-	char *text = read_file(path, &len);
-	struct intern known = { 0 };
-	int i;
+	char *text;
+	struct stat st;
 
+	errno = 0;
+	if (!stat(path, &st) && S_ISDIR(st.st_mode))
+		errno = EISDIR;
+	text = errno ? NULL : read_file(path, &len);
 	if (!text) {
-		fprintf(stderr, "ioguard: audit: cannot read baseline '%s'\n", path);
+		fprintf(stderr, "ioguard: %s: cannot read baseline '%s': %s\n", ioguard_cmd(),
+			path, strerror(errno ? errno : EIO));
 		return -1;
 	}
-	baseline_keys(&known, text, "\"fingerprint\"");
-	baseline_keys(&known, text, "\"ioguard/fingerprint/v1\"");
+	baseline_keys(known, text, "\"fingerprint\"");
+	baseline_keys(known, text, "\"ioguard/fingerprint/v1\"");
 	/* no fingerprint and no list of them: not a report (an old gate's list?) */
-	if (!known.nr && !strstr(text, "\"findings\"") && !strstr(text, "\"results\"")) {
-		fprintf(stderr, "ioguard: audit: baseline '%s' is not a JSON or SARIF report of ioguard audit\n",
-			path);
+	if (!known->nr && !strstr(text, "\"findings\"") && !strstr(text, "\"results\"")) {
+		fprintf(stderr, "ioguard: %s: baseline '%s' is not a JSON or SARIF report of ioguard audit\n",
+			ioguard_cmd(), path);
 		free(text);
 		return -1;
 	}
 	free(text);
+	return 0;
+}
+
+static int apply_baseline(struct report *r, const char *path)
+{
+	struct intern known = { 0 };
+	int i;
+
+	if (read_baseline(&known, path)) {
+		intern_free(&known);
+		return -1;
+	}
 	r->baseline = true;
 	r->nnew = 0;
 	for (i = 0; i < r->nfindings; i++) {
@@ -312,39 +368,29 @@ static int apply_since(sqlite3 *db, struct report *r, const char *tree, const ch
 	return 0;
 }
 
-static char *temp_name(const char *output)
+/*
+ * -o FILE through outfile.c, opened before any work: an unwritable FILE
+ * fails at once, and the report appears whole (a temporary beside it,
+ * renamed) or not at all. An existing device or pipe (-o /dev/null) is
+ * written in place: a rename would replace the device with a regular file.
+ */
+int report_open_output(struct outfile *o, const char *output)
 {
-	char *tmp;
-
-	if (asprintf(&tmp, "%s.ioguard-tmp.%d", output, (int)getpid()) < 0)
-		return NULL;
-	return tmp;
+	if (!outfile_open(o, output))
+		return 0;
+	fprintf(stderr, "ioguard: %s: cannot write '%s': %s\n", ioguard_cmd(), output,
+		strerror(errno));
+	return -1;
 }
 
-/* An existing device or pipe (-o /dev/null) is written in place: a
- * rename would replace the device with a regular file. */
-static bool special(const char *output)
+/* A baseline that cannot be one fails before any work, in one line. */
+int report_check_baseline(const char *path)
 {
-	struct stat st;
+	struct intern known = { 0 };
+	int rc = read_baseline(&known, path);
 
-	return !stat(output, &st) && !S_ISREG(st.st_mode);
-}
-
-int report_check_output(const char *output)
-{
-	char *tmp = special(output) ? NULL : temp_name(output);
-	FILE *f = tmp ? fopen(tmp, "w") : fopen(output, "a");
-
-	if (!f) {
-		fprintf(stderr, "ioguard: audit: cannot write '%s': %s\n", output, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	fclose(f);
-	if (tmp)
-		unlink(tmp);
-	free(tmp);
-	return 0;
+	intern_free(&known);
+	return rc;
 }
 
 static void write_format(FILE *f, const struct report *r, const struct report_opts *o)
@@ -369,12 +415,17 @@ static void drop_check(struct report *r, const char *check)
 		else
 			finding_free(&r->findings[i]);
 	r->nfindings = kept;
+	for (i = kept = 0; i < r->nexempt; i++)
+		if (strcmp(r->exempt[i].check, check))
+			r->exempt[kept++] = r->exempt[i];
+		else
+			exemption_free(&r->exempt[i]);
+	r->nexempt = kept;
 }
 
 int report_write(sqlite3 *db, const struct report_opts *o)
 {
 	struct report r;
-	char *tmp = NULL;
 	FILE *f = stdout;
 	int rc = 2;
 
@@ -388,35 +439,34 @@ int report_write(sqlite3 *db, const struct report_opts *o)
 		goto out;
 	if (!o->baseline)
 		r.nnew = r.nfindings;
-	if (o->output) {
-		tmp = special(o->output) ? NULL : temp_name(o->output);
-		f = fopen(tmp ? tmp : o->output, "w");
-		if (!f) {
-			fprintf(stderr, "ioguard: audit: cannot write '%s': %s\n", o->output,
-				strerror(errno));
-			goto out;
-		}
+	if (o->out && !(f = outfile_stream(o->out))) {
+		fprintf(stderr, "ioguard: %s: cannot write '%s': %s\n", ioguard_cmd(),
+			o->output, strerror(errno));
+		goto out;
 	}
 	write_format(f, &r, o);
-	if (o->output) {
-		if (ferror(f) | fclose(f) || (tmp && rename(tmp, o->output))) {
-			fprintf(stderr, "ioguard: audit: cannot write '%s': %s\n", o->output,
-				strerror(errno));
-			if (tmp)
-				unlink(tmp);
+	/* Ctrl-C while the report was written (the HTML one runs dot):
+	 * no report, as before it */
+	if (audit_stop_if_interrupted())
+		goto out;
+	if (o->out) {
+		if (outfile_commit(o->out)) {
+			fprintf(stderr, "ioguard: %s: cannot write '%s': %s\n", ioguard_cmd(),
+				o->output, strerror(errno));
 			goto out;
 		}
 	} else if (fflush(stdout)) {
 		goto out;
 	}
 	fprintf(stderr, "ioguard: audit: %d units, %d checked, %d skipped by the prefilter, "
-		"%d not checked; %d findings\n", r.listed, r.checked, r.skipped, r.failed,
-		r.nfindings);
+		"%d not checked; %d findings%s\n", r.listed, r.checked, r.skipped, r.failed,
+		r.nfindings, r.nexempt ? " (and exempt mappings: see the report)" : "");
 	if (o->baseline)
 		fprintf(stderr, "ioguard: audit: %d findings not in the baseline\n", r.nnew);
 	rc = r.nnew ? 1 : 0;
 out:
-	free(tmp);
+	if (o->out)
+		outfile_abort(o->out);	/* nothing to remove after a commit */
 	report_free(&r);
 	return rc;
 }

@@ -38,6 +38,12 @@ struct finding {
 	bool in_baseline, since_touched;
 };
 
+/* What a check found in a function the spec exempts, and the spec's why. */
+struct exemption {
+	char *file, *check, *fn, *reason, *message;
+	int line, col;
+};
+
 struct unit_note {
 	char *path, *state, *reason;
 };
@@ -49,13 +55,16 @@ struct report {
 	int nfindings, nnew;
 	bool baseline;		/* compared with one: in_baseline means something */
 	int listed, checked, skipped, errors, failed;
+	struct exemption *exempt;	/* shown, never counted as findings */
+	int nexempt;
 	struct unit_note *notes;	/* units not (fully) checked */
 	int nnotes;
 };
 
 struct report_opts {
 	enum report_format format;
-	const char *output;	/* NULL: stdout */
+	const char *output;	/* its name in messages */
+	struct outfile *out;	/* report_open_output()'s; NULL: stdout */
 	const char *baseline;	/* a JSON report: its findings are known */
 	const char *since;	/* a git revision of the tree */
 	const char *tree;	/* for --since and source excerpts */
@@ -63,8 +72,11 @@ struct report_opts {
 };
 
 int report_format(const char *name);
-/* Can output be written? A one-line error and -1 if not. */
-int report_check_output(const char *output);
+struct outfile;
+/* Open -o FILE (outfile.c) before any work: -1 after a one-line error. */
+int report_open_output(struct outfile *o, const char *output);
+/* Can path be a baseline (readable, a report)? -1 after a one-line error. */
+int report_check_baseline(const char *path);
 /* Read the index into the model, reachability included. */
 int report_load(struct sqlite3 *db, struct report *r);
 void report_free(struct report *r);

@@ -33,6 +33,7 @@ struct pool {
 	int busy, todo, done, findings, failed;
 	struct timespec begin;
 	char tmp[PATH_MAX];
+	int slot;		/* tmp's cleanup.c registration */
 };
 
 volatile sig_atomic_t audit_interrupted;
@@ -40,14 +41,30 @@ volatile sig_atomic_t audit_interrupted;
 static void on_signal(int sig)
 {
 	audit_interrupted = sig;
+	/* a step run through run.c (the dry run of audit-units.sh, dot for
+	 * the HTML report) stops now, not when it is done */
+	run_signal_child();
 }
 
-/* Ctrl-C or SIGTERM: the audit stops at the next step, keeping what it
- * finished (units in flight are killed), and exits 2. */
+/* Ctrl-C, SIGTERM or SIGHUP: the audit stops at the next step, keeping
+ * what it finished (units in flight are killed), removes its temporaries
+ * (the -o file's included) and exits 2. These replace cleanup.c's
+ * handlers, which would exit at once, before the index is closed; a
+ * signal ignored at start (nohup, a script's background job) stays so. */
 void audit_catch_signals(void)
 {
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;	/* no SA_RESTART: waits return */
+	sigfillset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(*sigs); i++) {
+		sigaction(sigs[i], NULL, &old);
+		if (sigs[i] == SIGTERM || old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 int audit_stop_if_interrupted(void)
@@ -165,6 +182,9 @@ static int finish(struct pool *p, struct slot *s, int status, bool timed_out)
 	u->state = UNIT_FAILED;
 	u->reason = why;
 	p->failed++;
+	/* named now, as check names them; the report lists them too */
+	fprintf(stderr, "%sioguard: audit: not checked: %s: %s\n", a->progress ? "\n" : "",
+		u->rel, why ? why : "the checker failed");
 	if (index_begin(a) || index_drop_unit(a, u->rel) || index_set_state(a, u) ||
 	    index_commit(a))
 		return -1;
@@ -203,7 +223,7 @@ static int reap(struct pool *p)
 		for (i = 0; i < a->jobs; i++) {
 			struct slot *s = &p->slots[i];
 
-			if (s->pid > 0 && since(&s->start) > a->timeout) {
+			if (s->pid > 0 && a->timeout && since(&s->start) > a->timeout) {
 				kill(-s->pid, SIGKILL);
 				waitpid(s->pid, &status, 0);
 				return finish(p, s, status, true);
@@ -229,9 +249,11 @@ int run_units(struct audit *a)
 	/* per run: two audits of one build directory (shards) must not meet */
 	snprintf(p.tmp, sizeof(p.tmp), "%s/ioguard-audit/tmp.%d", a->build, (int)getpid());
 	if (mkdirs(p.tmp)) {
-		fprintf(stderr, "ioguard: audit: cannot create '%s'\n", p.tmp);
+		fprintf(stderr, "ioguard: audit: cannot create '%s': %s\n", p.tmp, strerror(errno));
 		return -1;
 	}
+	/* SIGQUIT, or a fatal time limit, exits through cleanup.c */
+	p.slot = cleanup_add(p.tmp, 1);
 	p.slots = calloc(a->jobs, sizeof(*p.slots));
 	clock_gettime(CLOCK_MONOTONIC, &p.begin);
 	if (!a->progress)
@@ -261,6 +283,7 @@ int run_units(struct audit *a)
 		unlink(p.slots[i].log);
 	}
 	rmdir(p.tmp);
+	cleanup_done(p.slot);
 	free(p.slots);
 	if (audit_stop_if_interrupted())
 		return -1;

@@ -269,6 +269,26 @@ static int kw_var_next(struct loader *l, char **w, int n)
 	return 0;
 }
 
+/* var-if NAME FILE STRING THEN ELSE: THEN when the tree's FILE has
+ * STRING (a kernel feature the templates use, e.g. KUnit static stubs),
+ * else ELSE. */
+static int kw_var_if(struct loader *l, char **w, int n)
+{
+	return gen_set_var(l->b, w[1], tree_has(l->tree, w[2], w[3]) ? w[4] : w[5]) ?
+	       fail(l, "too many variables") : 0;
+}
+
+/* kunit SYM: an option of the KUnit kernel `verify --run` builds (kept
+ * with its [VARIANT]: the variant is picked after the whole file). */
+static int kw_kunit(struct loader *l, char **w, int n)
+{
+	if (l->b->nkunit == 2 * GEN_MAX_WORDS)
+		return fail(l, "too many kunit options");
+	l->b->kunit_variant[l->b->nkunit] = dup_or_null(l->tag);
+	l->b->kunit[l->b->nkunit++] = strdup(w[1]);
+	return 0;
+}
+
 /* var-after NAME BASE K: BASE's value plus K. */
 static int kw_var_after(struct loader *l, char **w, int n)
 {
@@ -366,6 +386,8 @@ static const struct keyword {
 	{ "var", 2, 2, kw_var },
 	{ "var-next", 3, 5, kw_var_next },
 	{ "var-after", 3, 3, kw_var_after },
+	{ "var-if", 5, 5, kw_var_if },
+	{ "kunit", 1, 1, kw_kunit },
 	{ "id", 4, 4, kw_id },
 	{ "variant", 1, 4, kw_variant },
 	{ "patch", 2, 2, kw_patch },

@@ -8,6 +8,8 @@
  * Exit: 0 no finding (none new with --baseline), 1 findings, 2 usage or
  * input error.
  */
+#define _GNU_SOURCE
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,12 +48,44 @@ static int parse_int(const char *s, int *out, int min)
 
 static int parse_shard(const char *s, int *index, int *count)
 {
+	int n = 0;
+
 	if (!s)
 		return 0;
-	if (sscanf(s, "%d/%d", index, count) != 2 || *count < 1 ||
+	if (sscanf(s, "%d/%d%n", index, count, &n) != 2 || s[n] || *count < 1 ||
 	    *index < 1 || *index > *count)
 		return -1;
 	return 0;
+}
+
+/* A bad option value: one line naming the option, the value and what it
+ * takes. */
+static int bad_value(const char *opt, const char *value, const char *want)
+{
+	fprintf(stderr, "ioguard: audit: %s '%s': %s\n", opt, value, want);
+	return 2;
+}
+
+/* --since REV names a commit of the tree's repository: asked of git now
+ * (quietly: the line below says it), not after the whole audit. */
+static int check_since(const char *tree, const char *rev)
+{
+	char *spec, *out;
+	char *argv[] = { "git", "-C", (char *)tree, "rev-parse", "--verify", "--quiet",
+			 "--end-of-options", NULL, NULL };
+
+	if (asprintf(&spec, "%s^{commit}", rev) < 0)
+		return -1;
+	argv[7] = spec;
+	out = run_capture_quiet(argv);
+	free(spec);
+	if (out) {
+		free(out);
+		return 0;
+	}
+	fprintf(stderr, "ioguard: audit: --since '%s': not a commit of a git repository at '%s'\n",
+		rev, tree);
+	return -1;
 }
 
 /* Keep the units under the PATHs given (tree-relative prefixes). */
@@ -101,6 +135,7 @@ int cmd_audit(int argc, char **argv)
 	const struct arch *ar;
 	char real_tree[PATH_MAX], real_build[PATH_MAX], db[PATH_MAX + 32];
 	struct report_opts ro = { 0 };
+	struct outfile of = { .fd = -1, .slot = -1 };
 	const struct cli_opt opts[] = {
 		{ "--tree", &tree }, { "--arch", &arch }, { "--config", &config },
 		{ "--build", &build }, { "--index", &index }, { "-j", &jobs },
@@ -112,7 +147,9 @@ int cmd_audit(int argc, char **argv)
 	};
 
 	a.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	a.timeout = 300;
+	/* one unit's limit: as `ioguard check` takes it, IOGUARD_TIMEOUT_UNIT
+	 * (else IOGUARD_TIMEOUT; 0 none), 300 s unless set; --timeout wins */
+	a.timeout = (int)step_limit("UNIT", 300);
 	a.depth = 6;
 	/* -jN as make takes it, besides -j N */
 	for (i = 1, j = 1; i < argc; i++)
@@ -129,16 +166,26 @@ int cmd_audit(int argc, char **argv)
 		if (npaths == MAX_PATHS)
 			break;
 	}
-	if (i < argc || !tree || !arch || parse_int(jobs, &a.jobs, 1) ||
-	    parse_int(depth, &a.depth, 0) || parse_int(timeout, &a.timeout, 1) ||
-	    parse_shard(shard, &shard_i, &shard_n) || report_format(format) < 0) {
+	if (i < argc || !tree || !arch) {
 		if (i < argc)
 			fprintf(stderr, "ioguard: audit: unknown option '%s'\n", argv[i]);
-		else if (report_format(format) < 0)
-			fprintf(stderr, "ioguard: audit: unknown format '%s' (text, json, sarif, html, codequality)\n", format);
 		fputs(usage, stderr);
 		return 2;
 	}
+	/* a bad value: one line, before anything is read or written */
+	if (report_format(format) < 0) {
+		fprintf(stderr, "ioguard: audit: unknown format '%s' (text, json, sarif, html, codequality)\n",
+			format);
+		return 2;
+	}
+	if (parse_int(jobs, &a.jobs, 1))
+		return bad_value("-j", jobs, "not a number of jobs (1 or more)");
+	if (parse_int(depth, &a.depth, 0))
+		return bad_value("--depth", depth, "not a depth (0 or more)");
+	if (parse_int(timeout, &a.timeout, 1))
+		return bad_value("--timeout", timeout, "not a number of seconds (1 or more)");
+	if (parse_shard(shard, &shard_i, &shard_n))
+		return bad_value("--shard", shard, "not I/N with 1 <= I <= N");
 	if (strcmp(frontend, "sparse") && strcmp(frontend, "clang")) {
 		fprintf(stderr, "ioguard: audit: unknown frontend '%s' (sparse, clang)\n", frontend);
 		return 2;
@@ -151,21 +198,30 @@ int cmd_audit(int argc, char **argv)
 	}
 	if (strcmp(config, "defconfig") && strcmp(config, "allmodconfig") &&
 	    access(config, R_OK)) {
-		fprintf(stderr, "ioguard: audit: cannot read config '%s'\n", config);
+		fprintf(stderr, "ioguard: audit: cannot read config '%s': %s\n", config,
+			strerror(errno));
 		return 2;
 	}
+	/* every input checked before anything is created */
+	if (baseline && report_check_baseline(baseline))
+		return 2;
+	if (since && check_since(real_tree, since))
+		return 2;
+	/* either checker takes kbuild's checker command line as it is */
+	if (!(a.checker = frontend_checker("audit", frontend)) || load_spec("audit", &a.spec, spec))
+		return 2;
 	if (!build && !(build = default_build(real_tree, ar->name, config))) {
 		fprintf(stderr, "ioguard: audit: no cache directory for the build (use --build)\n");
 		return 2;
 	}
 	if (mkdirs(build) || !realpath(build, real_build)) {
-		fprintf(stderr, "ioguard: audit: cannot create build directory '%s'\n", build);
+		fprintf(stderr, "ioguard: audit: cannot create build directory '%s': %s\n", build,
+			strerror(errno));
 		return 2;
 	}
-	if (output && report_check_output(output))
-		return 2;
-	/* either checker takes kbuild's checker command line as it is */
-	if (!(a.checker = frontend_checker("audit", frontend)) || load_spec("audit", &a.spec, spec))
+	/* last of the checks, first of the work: the report's temporary
+	 * (every way out below removes it, unless committed) */
+	if (output && report_open_output(&of, output))
 		return 2;
 	a.frontend = frontend;
 	a.tree = real_tree;
@@ -176,12 +232,17 @@ int cmd_audit(int argc, char **argv)
 	a.progress = isatty(STDERR_FILENO);
 
 	audit_catch_signals();
-	if (units_list(&a, config) || audit_stop_if_interrupted())
-		return 2;
+	rc = 2;
+	if (units_list(&a, config)) {
+		audit_stop_if_interrupted();	/* the dry run was stopped: say why */
+		goto out;
+	}
+	if (audit_stop_if_interrupted())
+		goto out;
 	if (npaths)
 		keep_under(&a, paths, npaths);
 	if (prefilter(&a, no_prefilter) || audit_stop_if_interrupted())
-		return 2;
+		goto out;
 	for (i = 0, j = 0; i < a.nunits; i++)
 		j += a.units[i].selected;
 	fprintf(stderr, "ioguard: audit: %d units, %d %s\n", a.nunits, j,
@@ -198,24 +259,26 @@ int cmd_audit(int argc, char **argv)
 		index = db;
 	}
 	if (index_open(&a, index))
-		return 2;
-	rc = index_sync_units(&a) || run_units(&a);
-	if (rc) {
+		goto out;
+	if (index_sync_units(&a) || run_units(&a)) {
 		index_close(&a);
-		return 2;
+		goto out;
 	}
 	if (derive) {	/* the derived list instead of the report (docs/devmem.md) */
-		rc = audit_derive_output(a.db, output);
+		rc = audit_derive_output(a.db, output ? &of : NULL, output);
 		index_close(&a);
-		return rc;
+		goto out;
 	}
 	ro.format = report_format(format);
 	ro.no_user_map = no_user_map;
 	ro.output = output;
+	ro.out = output ? &of : NULL;
 	ro.baseline = baseline;
 	ro.since = since;
 	ro.tree = real_tree;
 	rc = report_write(a.db, &ro);
 	index_close(&a);
+out:
+	outfile_abort(&of);	/* a committed report stays */
 	return rc;
 }

@@ -15,6 +15,8 @@
  * Exit: 0 series written and verified (or the tree already carries it:
  * nothing is written), 1 verify failed, 2 usage or input error.
  */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +31,13 @@
 static const char usage_text[] =
 	"usage: ioguard gen --tree DIR --arch ARCH [--abi NAME] [--spec FILE] [--signoff \"Name <mail>\"]\n"
 	"                   [--fallback-signoff \"Name <mail>\"] [--insert-patch FILE]\n"
-	"                   [--no-verify] [--keep] -o OUTDIR\n"
+	"                   [--no-verify] [--keep] [--run] -o OUTDIR\n"
 	"       ioguard gen --tree DIR --arch ARCH [--abi NAME] --render PATH\n";
 
 struct gen_args {
 	const char *tree, *arch, *abi, *signoff, *fallback, *out;
 	const char *insert_patch, *render, *spec;
-	int no_verify, keep;
+	int no_verify, keep, run;
 };
 
 static int gen_options(struct gen_args *a, int argc, char **argv)
@@ -47,7 +49,7 @@ static int gen_options(struct gen_args *a, int argc, char **argv)
 		{ "--insert-patch", &a->insert_patch }, { "-o", &a->out },
 		{ "--render", &a->render }, { "--spec", &a->spec },
 		{ "--no-verify", NULL, &a->no_verify },
-		{ "--keep", NULL, &a->keep }, { NULL }
+		{ "--keep", NULL, &a->keep }, { "--run", NULL, &a->run }, { NULL }
 	};
 
 	if (parse_options(argc, argv, opts) < argc || !a->tree || !a->arch ||
@@ -108,31 +110,59 @@ static struct gen_backend *open_backend(const struct gen_args *a)
 	return b;
 }
 
-/* --render PATH: print the file the backend creates at PATH, as the
- * series carries it (the runtime's unit tests compile it). */
-static int print_created(const struct gen_backend *b, const char *path)
+/*
+ * --render PATH: print the file the backend creates or edits at PATH, as
+ * its patches leave it (the runtime's unit tests compile it): a created
+ * file rendered, an edited one copied from the tree into a scratch
+ * directory and edited there.
+ */
+static int print_rendered(const struct gen_backend *b, const char *tree,
+			  const char *path)
 {
-	char err[1024], *text;
-	int i;
+	char err[1024], dir[] = "/tmp/ioguard-render.XXXXXX", file[4096];
+	char *text = NULL, *argv[] = { "rm", "-rf", dir, NULL };
+	int i, n = 0, rc = 0;
+	bool written = false;
 
-	for (i = 0; i < b->nops; i++) {
+	if (!mkdtemp(dir)) {
+		fprintf(stderr, "ioguard: gen: cannot create a scratch directory\n");
+		return 2;
+	}
+	snprintf(file, sizeof(file), "%s/%s", dir, path);
+	for (i = 0; i < b->nops && !rc; i++) {
 		const struct gen_op *o = &b->ops[i];
 
-		if (strcmp(o->verb, "create") || strcmp(o->path, path) ||
-		    !gen_selected(b, o->variant))
+		if (strcmp(o->path, path) || !gen_selected(b, o->variant))
 			continue;
-		text = gen_render(b, o->template, err, sizeof(err));
-		if (!text) {
-			fprintf(stderr, "ioguard: gen: %s\n", err);
-			return 2;
+		if (!n++ && strcmp(o->verb, "create")) {
+			char src[4096];
+
+			snprintf(src, sizeof(src), "%s/%s", tree, path);
+			text = read_file(src, NULL);
+			*strrchr(file, '/') = '\0';
+			rc = !text || mkdirs(file);
+			file[strlen(file)] = '/';
+			rc = rc || write_file(file, text, strlen(text));
+			free(text);
+			if (rc)
+				snprintf(err, sizeof(err), "cannot copy %.900s", src);
 		}
-		fputs(text, stdout);
-		free(text);
-		return 0;
+		rc = rc || gen_apply_op(b, o, dir, err, sizeof(err));
 	}
-	fprintf(stderr, "ioguard: gen: backend %s creates no %s\n", b->name,
-		path);
-	return 2;
+	text = n && !rc ? read_file(file, NULL) : NULL;
+	if (!n)
+		fprintf(stderr, "ioguard: gen: backend %s writes no %s\n", b->name, path);
+	else if (!text)
+		fprintf(stderr, "ioguard: gen: %s\n", err);
+	/* errno now: at exit a failed write only says EIO */
+	else if (fputs(text, stdout) < 0 || fflush(stdout))
+		fprintf(stderr, "ioguard: gen: cannot write standard output: %s\n",
+			strerror(errno));
+	else
+		written = true;
+	free(text);
+	run_command(argv);
+	return written ? 0 : 2;
 }
 
 /* How many of the backend's markers the tree has: all of them, it
@@ -156,13 +186,14 @@ int cmd_gen(int argc, char **argv)
 	struct gen_args a = { 0 };
 	struct gen_backend *b;
 	struct series s = { 0 };
+	struct outdir od;
 	char *id;
 	int carried, rc;
 
 	if (gen_options(&a, argc, argv) || !(b = open_backend(&a)))
 		return 2;
 	if (a.render)
-		return print_created(b, a.render);
+		return print_rendered(b, a.tree, a.render);
 	id = signoff_identity("gen", a.signoff, a.fallback);
 	if (!id)
 		return 2;
@@ -177,12 +208,24 @@ int cmd_gen(int argc, char **argv)
 			a.tree, b->name, carried, b->nmarkers);
 		return 2;
 	}
+	/* the series is written beside OUTDIR and moved in when complete */
+	if (outdir_open(&od, a.out)) {
+		fprintf(stderr, "ioguard: gen: cannot write %s: %s\n", a.out,
+			strerror(errno));
+		return 2;
+	}
 	s.b = b;
 	s.tree = a.tree;
 	s.id = id;
 	s.insert_patch = a.insert_patch;
-	s.out = a.out;
 	rc = series_write(&s);
+	if (!rc && (copy_files(s.formatted, od.tmp) ||
+		    outdir_commit(&od, series_patch_name))) {
+		fprintf(stderr, "ioguard: gen: cannot write %s: %s\n", a.out,
+			strerror(errno));
+		rc = -1;
+	}
+	outdir_abort(&od);
 	if (!rc) {
 		printf("ioguard: gen: wrote the %s series for %s to %s\n",
 		       b->name, a.arch, a.out);
@@ -193,5 +236,13 @@ int cmd_gen(int argc, char **argv)
 		return 2;
 	if (a.no_verify)
 		return 0;
-	return verify_series(b, a.tree, a.out) ? 1 : 0;
+	/* 1 a step failed; 2 verify could not run (no cross compiler) */
+	rc = verify_series(b, a.tree, a.out, a.run);
+	if (rc)
+		return rc == 1 ? 1 : 2;
+	if (series_mark_verified(a.out, a.arch, a.run)) {
+		fprintf(stderr, "ioguard: gen: cannot say in the cover letter that the series is verified\n");
+		return 2;
+	}
+	return 0;
 }

@@ -8,6 +8,7 @@
  * run's scratch directory with the spec normalised beside them, and
  * src/sh/insert.sh, which does the tree work, reads only those files.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,20 +28,6 @@ struct insert_args {
 	int inplace;
 };
 
-/* Whether OUT can be written, without leaving a file behind. */
-static int writable(const char *out)
-{
-	int existed = access(out, F_OK) == 0;
-	FILE *f = fopen(out, "a");
-
-	if (!f)
-		return 0;
-	fclose(f);
-	if (!existed)
-		remove(out);
-	return 1;
-}
-
 static const char *check_args(const struct insert_args *a)
 {
 	static const char *const modes[] = { "patch", "report", "context", "org", NULL };
@@ -59,15 +46,53 @@ static const char *check_args(const struct insert_args *a)
 	return NULL;
 }
 
-static int run_insert_sh(const struct insert_args *a, const char *work)
+/* insert.sh leaves patch mode's diff in WORK/patch; -o gets it here. */
+static int run_insert_sh(const struct insert_args *a, const char *work,
+			 char *patch)
 {
 	char *args[] = {
 		(char *)libexec("insert.sh"), (char *)a->tree, (char *)a->arch,
-		(char *)a->mode, (char *)(a->out ? a->out : "-"),
+		(char *)a->mode, a->out ? patch : "-",
 		a->inplace ? "1" : "0", (char *)a->jobs, (char *)work, NULL,
 	};
 
-	return run_command(args);
+	return run_command(args) ? 2 : 0;
+}
+
+/* The diff, to standard output or (whole, or not at all) to -o FILE. */
+static int write_patch(const char *out, struct outfile *o, const char *patch)
+{
+	size_t len;
+	char *text = read_file(patch, &len);
+	const char *p;
+	int files = 0;
+
+	if (!text) {
+		fprintf(stderr, "ioguard: insert: the run left no patch\n");
+		return 2;
+	}
+	for (p = text; (p = strstr(p, "\n+++ ")); p++)
+		files++;
+	files += !strncmp(text, "+++ ", 4);
+	if (!strcmp(out, "-")) {
+		/* errno now: at exit a failed write only says EIO */
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout)) {
+			fprintf(stderr, "ioguard: insert: cannot write standard output: %s\n",
+				strerror(errno));
+			free(text);
+			return 2;
+		}
+	} else if (outfile_write(o, text, len) || outfile_commit(o)) {
+		fprintf(stderr, "ioguard: insert: cannot write %s: %s\n", out,
+			strerror(errno));
+		free(text);
+		return 2;
+	} else {
+		fprintf(stderr, "ioguard: insert: %d files changed, written to %s\n",
+			files, out);
+	}
+	free(text);
+	return 0;
 }
 
 int cmd_insert(int argc, char **argv)
@@ -78,11 +103,12 @@ int cmd_insert(int argc, char **argv)
 		{ "-o", &a.out }, { "--spec", &a.spec }, { "-j", &a.jobs },
 		{ "--in-place", NULL, &a.inplace }, { NULL }
 	};
-	char work[4096], cocci[4200];
+	char work[4096], cocci[4200], patch[4200];
 	char *rm[] = { "rm", "-rf", work, NULL };
-	const char *err;
+	struct outfile o = { .fd = -1, .slot = -1 };
+	const char *err, *tmpdir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	struct spec spec;
-	int ret;
+	int ret, slot;
 
 	if (parse_options(argc, argv, opts) < argc || !a.tree) {
 		fputs(usage, stderr);
@@ -95,19 +121,27 @@ int cmd_insert(int argc, char **argv)
 	a.arch = tree_arch_name("insert", a.tree, a.arch);
 	if (!a.arch || load_spec("insert", &spec, a.spec))
 		return 2;
-	if (a.out && strcmp(a.out, "-") && !writable(a.out)) {
-		fprintf(stderr, "ioguard: insert: cannot write %s\n", a.out);
+	/* before any work: an output that cannot be written fails now */
+	if (a.out && strcmp(a.out, "-") && outfile_open(&o, a.out)) {
+		fprintf(stderr, "ioguard: insert: cannot write %s: %s\n", a.out,
+			strerror(errno));
 		return 2;
 	}
-	snprintf(work, sizeof(work), "%s/ioguard-insert.XXXXXX",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	snprintf(work, sizeof(work), "%s/ioguard-insert.XXXXXX", tmpdir);
 	if (!mkdtemp(work)) {
-		fprintf(stderr, "ioguard: insert: cannot create a scratch directory in %s\n",
-			getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+		fprintf(stderr, "ioguard: insert: cannot create a scratch directory in %s: %s\n",
+			tmpdir, strerror(errno));
+		outfile_abort(&o);
 		return 2;
 	}
+	slot = cleanup_add(work, 1);
 	snprintf(cocci, sizeof(cocci), "%s/cocci", work);
-	ret = cocci_render_all("insert", &spec, cocci) ? 2 : run_insert_sh(&a, work);
+	snprintf(patch, sizeof(patch), "%s/patch", work);
+	ret = cocci_render_all("insert", &spec, cocci) ? 2 : run_insert_sh(&a, work, patch);
+	if (!ret && a.out)
+		ret = write_patch(a.out, &o, patch);
+	outfile_abort(&o);	/* nothing left to remove after a commit */
 	run_command(rm);
+	cleanup_done(slot);
 	return ret;
 }

@@ -5,6 +5,7 @@
  * is the index one run over every unit would have written, and the
  * report, computed from the index alone, is the same to the byte.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,7 @@ static const char usage[] =
 
 static const char *const tables[] = {
 	"units", "deps", "files", "fns", "calls", "refs", "roots", "findings",
-	"flows", "announces"
+	"flows", "announces", "exempt"
 };
 
 static int attach_copy(sqlite3 *db, const char *path, bool first)
@@ -84,13 +85,49 @@ static int copy_schema(sqlite3 *db, const char *path)
 	return rc ? -1 : 0;
 }
 
+/* The merged index: --index OUT through outfile.c (built in a temporary
+ * beside OUT, renamed over it once the report is written: OUT is never
+ * half a merge, and an old OUT stays until then), else a temporary file
+ * in TMPDIR. The rollback journal beside either is registered too. */
+static int open_index(struct outfile *ix, const char *index, char *path, size_t len,
+		      int *slots)
+{
+	const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char journal[PATH_MAX + 64];
+	int fd;
+
+	if (index) {
+		if (outfile_open(ix, index)) {
+			fprintf(stderr, "ioguard: merge: cannot write index '%s': %s\n", index,
+				strerror(errno));
+			return -1;
+		}
+		snprintf(path, len, "%s", ix->tmp[0] ? ix->tmp : ix->path);
+	} else {
+		snprintf(path, len, "%s/ioguard-merge.XXXXXX", tmpdir);
+		fd = mkstemp(path);
+		if (fd < 0) {
+			fprintf(stderr, "ioguard: merge: cannot create a temporary index in %s: %s\n",
+				tmpdir, strerror(errno));
+			path[0] = '\0';
+			return -1;
+		}
+		close(fd);
+		slots[0] = cleanup_add(path, 0);
+	}
+	snprintf(journal, sizeof(journal), "%s-journal", path);
+	slots[1] = cleanup_add(journal, 0);
+	return 0;
+}
+
 int cmd_merge(int argc, char **argv)
 {
 	const char *format = "text", *output = NULL, *index = NULL, *baseline = NULL;
-	char tmpdb[PATH_MAX] = "";
+	char dbpath[PATH_MAX + 32] = "", journal[PATH_MAX + 48];
 	struct report_opts ro = { 0 };
+	struct outfile of = { .fd = -1, .slot = -1 }, ix = { .fd = -1, .slot = -1 };
 	sqlite3 *db = NULL;
-	int first, i, rc = 2;
+	int first, i, rc = 2, slots[2] = { -1, -1 };
 	const struct cli_opt opts[] = {
 		{ "--format", &format }, { "-o", &output }, { "--index", &index },
 		{ "--baseline", &baseline }, { NULL }
@@ -104,15 +141,20 @@ int cmd_merge(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
-	if (output && report_check_output(output))
+	for (i = first; i < argc; i++)
+		if (access(argv[i], R_OK)) {
+			fprintf(stderr, "ioguard: merge: cannot read index '%s': %s\n", argv[i],
+				strerror(errno));
+			return 2;
+		}
+	if (baseline && report_check_baseline(baseline))
 		return 2;
-	if (!index) {
-		snprintf(tmpdb, sizeof(tmpdb), "/tmp/ioguard-merge.%d.db", (int)getpid());
-		index = tmpdb;
-	}
-	unlink(index);
-	if (sqlite3_open(index, &db) || copy_schema(db, argv[first])) {
-		fprintf(stderr, "ioguard: merge: cannot create index '%s'\n", index);
+	if (output && report_open_output(&of, output))
+		return 2;
+	if (open_index(&ix, index, dbpath, sizeof(dbpath), slots))
+		goto out;
+	if (sqlite3_open(dbpath, &db) || copy_schema(db, argv[first])) {
+		fprintf(stderr, "ioguard: merge: cannot create index '%s'\n", index ? index : dbpath);
 		goto out;
 	}
 	for (i = first; i < argc; i++)
@@ -120,11 +162,28 @@ int cmd_merge(int argc, char **argv)
 			goto out;
 	ro.format = report_format(format);
 	ro.output = output;
+	ro.out = output ? &of : NULL;
 	ro.baseline = baseline;
 	rc = report_write(db, &ro);
+	if (rc <= 1 && index) {
+		if (sqlite3_close(db) != SQLITE_OK || outfile_commit(&ix)) {
+			fprintf(stderr, "ioguard: merge: cannot write index '%s': %s\n", index,
+				strerror(errno));
+			rc = 2;
+		}
+		db = NULL;
+	}
 out:
 	sqlite3_close(db);
-	if (tmpdb[0])
-		unlink(tmpdb);
+	outfile_abort(&of);	/* committed outputs stay */
+	outfile_abort(&ix);
+	if (dbpath[0]) {
+		snprintf(journal, sizeof(journal), "%s-journal", dbpath);
+		unlink(journal);
+		if (!index)
+			unlink(dbpath);
+	}
+	cleanup_done(slots[0]);
+	cleanup_done(slots[1]);
 	return rc;
 }

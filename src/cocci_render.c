@@ -10,7 +10,8 @@
  * directory; 26 minutes and a crash over a whole tree). Markers:
  *
  *	{{hook-map}} {{hook-unmap}}	the hooks' names
- *	{{weak-default hook-map}}	+ lines: an empty __weak definition
+ *	{{weak-default hook-map}}	+ lines: the hook's definition, calling
+ *					the registered ops (hook_render.c)
  *	{{io-prot}}			the first fixmap io-prot macro
  *	{{or SET}} {{or SET @p}}	\(a\|b\), or \(a@p\|b@p\)
  *	{{calls fixmap-prot @p}}	\(F@p(idx, ph, MACRO)\|...\)
@@ -21,6 +22,7 @@
  * An empty set renders as an identifier no kernel has, so the rules that
  * use it never match and the script stays valid SmPL.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,47 +150,6 @@ static int spec_fits(const struct spec *spec, char *err, size_t len)
 	return -1;
 }
 
-static const char *param_decl(enum spec_role role)
-{
-	switch (role) {
-	case ROLE_ADDR: return "unsigned long addr";
-	case ROLE_END: return "unsigned long end";
-	case ROLE_PHYS: return "phys_addr_t phys_addr";
-	case ROLE_PROT: return "pgprot_t prot";
-	case ROLE_SIZE: return "size_t size";
-	default: return "unsigned long unused";
-	}
-}
-
-/*
- * A hook's prototype, "void NAME(params)", wrapped at 80 columns with
- * continuation lines aligned with the opening parenthesis (tabs, then
- * spaces), as checkpatch wants: with ";" for <linux/io.h>, or as an empty
- * __weak definition, each line prefixed with "+" for a semantic patch.
- */
-static void hook_proto(FILE *f, const struct spec_entry *hook, int weak_plus)
-{
-	const char *lead = weak_plus ? "+" : "";
-	int i, col, indent;
-
-	col = fprintf(f, "%svoid %s%s(", lead, weak_plus ? "__weak " : "",
-		      hook->name) - (int)strlen(lead);
-	indent = col;
-	for (i = 0; i < hook->nargs; i++) {
-		const char *p = param_decl(hook->roles[i]);
-
-		if (i && col + 2 + (int)strlen(p) + 2 > 80) {
-			fprintf(f, ",\n%s%.*s%*s", lead, indent / 8,
-				"\t\t\t\t\t\t\t\t", indent % 8, "");
-			col = indent;
-		} else if (i) {
-			col += fprintf(f, ", ");
-		}
-		col += fprintf(f, "%s", p);
-	}
-	fprintf(f, weak_plus ? ")\n+{\n+}" : ");\n");
-}
-
 /* How one name of a list is written: as an identifier (with a position),
  * as a fixmap IO call, or as a Python string. */
 enum item { ITEM_IDENT, ITEM_CALL, ITEM_STRING };
@@ -259,9 +220,9 @@ static int expand(FILE *f, const struct spec *spec, const char *dir,
 	else if (nw == 1 && !strcmp(w[0], "io-prot"))
 		fputs(first_io_prot(spec), f);
 	else if (nw == 2 && !strcmp(w[0], "weak-default") && !strcmp(w[1], "hook-map"))
-		hook_proto(f, hm, 1);
+		hook_map_default(f, spec);
 	else if (nw == 2 && !strcmp(w[0], "weak-default") && !strcmp(w[1], "hook-unmap") && hu)
-		hook_proto(f, hu, 1);
+		hook_unmap_default(f, spec);
 	else if (nw >= 2 && !strcmp(w[0], "or") && find_set(w[1], &has, &kind))
 		list(f, spec, w[1], "\\(", "\\|", "\\)", ITEM_IDENT, pos);
 	else if (nw >= 2 && !strcmp(w[0], "calls") && !strcmp(w[1], "fixmap-prot"))
@@ -330,9 +291,7 @@ static int write_spec(FILE *f, const struct spec *spec, const char *name,
 static int write_decls(FILE *f, const struct spec *spec, const char *name,
 		       char *err, size_t len)
 {
-	hook_proto(f, spec_hook(spec, SPEC_HOOK_MAP), 0);
-	if (spec_hook(spec, SPEC_HOOK_UNMAP))
-		hook_proto(f, spec_hook(spec, SPEC_HOOK_UNMAP), 0);
+	hook_decls(f, spec);
 	return 0;
 }
 
@@ -368,15 +327,30 @@ static int render_to(const char *cmd, const char *outdir, const char *file,
 	if (ret)
 		fprintf(stderr, "ioguard: %s: %s\n", cmd, err);
 	else if ((ret = write_file(path, text, n)))
-		fprintf(stderr, "ioguard: %s: cannot write %s\n", cmd, path);
+		fprintf(stderr, "ioguard: %s: cannot write %s: %s\n", cmd, path,
+			strerror(errno));
 	free(text);
 	return ret ? -1 : 0;
+}
+
+int cocci_output_name(const char *name)
+{
+	size_t n = strlen(name);
+	int i;
+
+	if (!strcmp(name, "spec") || !strcmp(name, "hook-decls.h"))
+		return 1;
+	for (i = 0; scripts[i]; i++)
+		if (n == strlen(scripts[i]) + 6 && !strncmp(name, scripts[i], n - 6) &&
+		    !strcmp(name + n - 6, ".cocci"))
+			return 1;
+	return 0;
 }
 
 int cocci_render_all(const char *cmd, const struct spec *spec,
 		     const char *outdir)
 {
-	char err[512], file[64], stale[4096];
+	char err[512], file[64];
 	int i;
 
 	if (spec_fits(spec, err, sizeof(err))) {
@@ -392,14 +366,10 @@ int cocci_render_all(const char *cmd, const struct spec *spec,
 		return -1;
 	for (i = 0; scripts[i]; i++) {
 		snprintf(file, sizeof(file), "%s.cocci", scripts[i]);
-		/* unmap_hook.cocci is about the unmap hook: none, no script
-		 * (and none left from an earlier rendering into OUTDIR) */
+		/* unmap_hook.cocci is about the unmap hook: none, no script */
 		if (!strcmp(scripts[i], "unmap_hook") &&
-		    !spec_hook(spec, SPEC_HOOK_UNMAP)) {
-			snprintf(stale, sizeof(stale), "%s/%s", outdir, file);
-			remove(stale);
+		    !spec_hook(spec, SPEC_HOOK_UNMAP))
 			continue;
-		}
 		if (render_to(cmd, outdir, file, write_script, spec, scripts[i]))
 			return -1;
 	}

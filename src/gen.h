@@ -47,6 +47,9 @@ struct gen_backend {
 				 * checker's spec (NULL: the built-in one) */
 	char *configs[GEN_MAX_WORDS];	/* options verify enables */
 	int nconfigs;
+	char *kunit[2 * GEN_MAX_WORDS];	/* options of verify --run's KUnit */
+	char *kunit_variant[2 * GEN_MAX_WORDS];	/* kernel, and their variants */
+	int nkunit;
 	char *markers[GEN_MAX_WORDS][2];	/* FILE STRING: series applied */
 	int nmarkers;
 	struct gen_var vars[GEN_MAX_VARS];
@@ -87,9 +90,15 @@ char *signoff_identity(const char *cmd, const char *signoff,
 /* Make id the author and committer of the git commands we run. */
 void identity_for_git(const char *id);
 
+/* tree_base.c: the cover letter's lines on what the series applies to
+ * (the version; "base-commit: ID" when the tree is a git checkout),
+ * malloc'd. */
+char *tree_base(const char *tree);
+
 /* cmd_verify.c: apply, checkpatch, configure, compile and check a
- * series on a copy of tree. Returns 0, 1 a step failed, 2 input error. */
+ * series on a copy of tree, and with run its KUnit tests in QEMU.
+ * Returns 0, 1 a step failed, 2 input error. */
 int verify_series(const struct gen_backend *b, const char *tree,
-		  const char *series);
+		  const char *series, int run);
 
 #endif

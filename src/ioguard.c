@@ -4,6 +4,7 @@
  * helpers that talk to apt and kbuild are shell scripts in src/sh/,
  * found next to the binary's source tree or in IOGUARD_LIBEXEC.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +53,20 @@ static const struct command {
 	  "spec [--spec FILE]           check a spec and print it normalised" },
 };
 
+/* Output a full disk or a closed descriptor swallowed is an error too. */
+static int stdout_written(int ret)
+{
+	int flushed = fflush(stdout), err = errno;
+
+	/* exit 2 came with its reason already: one line */
+	if ((flushed == 0 && !ferror(stdout)) || ret == 2)
+		return ret;
+	fprintf(stderr, "ioguard: %s: cannot write standard output: %s\n",
+		ioguard_cmd(), strerror(flushed ? err : EIO));
+	cleanup_now();
+	return 2;
+}
+
 static void usage(FILE *f)
 {
 	size_t i;
@@ -66,6 +81,7 @@ int main(int argc, char **argv)
 	char self[PATH_MAX];
 	ssize_t n;
 	size_t i;
+	int ret;
 
 	/* Our helper scripts call back into this binary (ioguard arch). */
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
@@ -82,9 +98,17 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name))
+			continue;
+		cleanup_init(commands[i].name);
+		run_check_limits();
+		ret = commands[i].run(argc - 1, argv + 1);
+		/* a temporary still registered now was never committed (an
+		 * early return of the command): it goes, as on a signal */
+		cleanup_now();
+		return stdout_written(ret);
+	}
 	fprintf(stderr, "ioguard: unknown command '%s' (see ioguard --help)\n",
 		argv[1]);
 	return 2;

@@ -156,7 +156,7 @@ char *graph_svg(const struct finding *x)
 	char *path, *svg, *start;
 	char *argv[] = { "dot", "-Tsvg", NULL, NULL };
 	FILE *f;
-	int fd;
+	int fd, slot;
 
 	if (asprintf(&path, "%s/ioguard-graph.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp") < 0)
 		return NULL;
@@ -168,10 +168,12 @@ char *graph_svg(const struct finding *x)
 		free(path);
 		return NULL;
 	}
+	slot = cleanup_add(path, 0);	/* dot may time out (run.c), or a signal come */
 	write_dot(f, x);
 	argv[2] = path;
 	svg = fclose(f) ? NULL : run_capture(argv);
 	unlink(path);
+	cleanup_done(slot);
 	free(path);
 	/* inline SVG: no XML declaration, doctype or comments before <svg */
 	start = svg ? strstr(svg, "<svg") : NULL;

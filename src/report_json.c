@@ -86,6 +86,22 @@ void report_json(FILE *f, const struct report *r)
 		finding(f, &r->findings[i]);
 		fputs(i + 1 < r->nfindings ? ",\n" : "\n", f);
 	}
+	fputs("  ],\n  \"exempt\": [\n", f);
+	for (i = 0; i < r->nexempt; i++) {
+		const struct exemption *e = &r->exempt[i];
+
+		fputs("    {\"file\": ", f);
+		json_string(f, e->file);
+		fprintf(f, ", \"line\": %d, \"col\": %d, \"check\": ", e->line, e->col);
+		json_string(f, e->check);
+		fputs(", \"function\": ", f);
+		json_string(f, e->fn);
+		fputs(", \"message\": ", f);
+		json_string(f, e->message);
+		fputs(", \"reason\": ", f);
+		json_string(f, e->reason);
+		fputs(i + 1 < r->nexempt ? "},\n" : "}\n", f);
+	}
 	fputs("  ],\n  \"units_not_fully_checked\": [\n", f);
 	for (i = 0; i < r->nnotes; i++) {
 		fputs("    {\"unit\": ", f);

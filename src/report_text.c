@@ -32,6 +32,22 @@ static void finding(FILE *f, const struct finding *x)
 		chain(f, &x->chains[i], x->fn);
 }
 
+/* Exempt by the spec: notes, not warnings, so CI log parsers skip them. */
+static void exemptions(FILE *f, const struct report *r)
+{
+	int i;
+
+	if (!r->nexempt)
+		return;
+	fprintf(f, "\n== exempt by the spec (%d, not findings) ==\n", r->nexempt);
+	for (i = 0; i < r->nexempt; i++) {
+		const struct exemption *e = &r->exempt[i];
+
+		fprintf(f, "%s:%d:%d: note: %s [ioguard-%s]\n    exempt: %s\n", e->file,
+			e->line, e->col, e->message, e->check, e->reason);
+	}
+}
+
 static bool shown(const struct finding *x)
 {
 	return !x->in_baseline;
@@ -104,6 +120,7 @@ void report_text(FILE *f, const struct report *r)
 			sub = next;
 		}
 	}
+	exemptions(f, r);
 	if (r->nnotes) {
 		fprintf(f, "\n== units not fully checked ==\n");
 		for (i = 0; i < r->nnotes; i++)

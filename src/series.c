@@ -7,7 +7,6 @@
  * Every git command runs from an argv; the commits' author and committer
  * are the Signed-off-by identity (identity_for_git()).
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +31,7 @@ static int make_scratch(struct series *s)
 		s->scratch[0] = '\0';
 		return -1;
 	}
+	s->slot = cleanup_add(s->scratch, 1);
 	snprintf(s->repo, sizeof(s->repo), "%s/series", s->scratch);
 	fprintf(stderr, "ioguard: gen: backend %s (%s), scratch %s\n",
 		s->b->name, s->b->variant, s->scratch);
@@ -80,8 +80,13 @@ static int make_patch1(struct series *s)
 	}
 	diff = rc ? NULL : read_file(s->patch1, NULL);
 	if (!diff || !strstr(diff, "+++ ")) {
-		fprintf(stderr, "ioguard: gen: `ioguard insert` gave no patch for the generic hooks (exit %d)\n",
-			rc);
+		/* insert's exit 2 came with its own one-line reason */
+		if (s->insert_patch)
+			fprintf(stderr, "ioguard: gen: %s holds no patch\n",
+				s->insert_patch);
+		else if (rc != 2)
+			fprintf(stderr, "ioguard: gen: `ioguard insert` gave no patch for the generic hooks (exit %d)\n",
+				rc);
 		free(diff);
 		return -1;
 	}
@@ -90,13 +95,11 @@ static int make_patch1(struct series *s)
 	return 0;
 }
 
-/* The base commit of the touched files, then patch 1 applied on it. */
+/* The base commit of the touched files. */
 static int make_base(struct series *s)
 {
 	char *argv[4 + SERIES_MAX_PATHS] = { (char *)libexec("base-commit.sh"),
 					     (char *)s->tree, s->repo };
-	char *apply[] = { "git", "-C", s->repo, "apply", "--whitespace=nowarn",
-			  s->patch1, NULL };
 	int i;
 
 	for (i = 0; i < s->npaths; i++)
@@ -104,10 +107,6 @@ static int make_base(struct series *s)
 	s->base = run_capture(argv);
 	if (!s->base) {
 		fprintf(stderr, "ioguard: gen: cannot create the scratch repository\n");
-		return -1;
-	}
-	if (run_command(apply)) {
-		fprintf(stderr, "ioguard: gen: the insert patch does not apply\n");
 		return -1;
 	}
 	return 0;
@@ -131,6 +130,95 @@ static int commit(const struct series *s, const char *message)
 	rc = write_file(msgfile, full, strlen(full));
 	free(full);
 	return rc || run_command(add) || run_command(ci) ? -1 : 0;
+}
+
+/*
+ * The hooks' patch from `ioguard insert`, one commit per subsystem, each
+ * with that subsystem's subject prefix: the core (everything the other
+ * groups leave: <linux/io.h>, mm/) first, since the others call what it
+ * declares. A group whose diff calls the map hook has its own message.
+ */
+static const struct hook_group {
+	const char *glob;	/* NULL: what the other groups leave */
+	const char *msg, *msg_map;
+} hook_groups[] = {
+	{ NULL, "../common/msg-hooks.txt", "../common/msg-hooks.txt" },
+	{ "drivers/pci/*", "../common/msg-hooks-pci.txt", "../common/msg-hooks-pci-map.txt" },
+	{ "drivers/tty/*", "../common/msg-hooks-earlycon.txt", "../common/msg-hooks-earlycon.txt" },
+	{ "arch/*", "../common/msg-hooks-arch.txt", "../common/msg-hooks-arch.txt" },
+};
+
+#define N_GROUPS ((int)(sizeof(hook_groups) / sizeof(hook_groups[0])))
+
+static int commit(const struct series *s, const char *message);
+
+/* Apply group g of patch 1; 1 if it changed anything, 0 if not, -1. */
+static int apply_group(const struct series *s, int g)
+{
+	char incl[N_GROUPS][128], *argv[8 + N_GROUPS] = { "git", "-C",
+		(char *)s->repo, "apply", "--whitespace=nowarn" };
+	char *status[] = { "git", "-C", (char *)s->repo, "status",
+			   "--porcelain", NULL };
+	char *out;
+	int i, n = 5, changed;
+
+	for (i = 1; i < N_GROUPS; i++) {
+		if (g && i != g)
+			continue;
+		snprintf(incl[i], sizeof(incl[i]), "--%s=%s",
+			 g ? "include" : "exclude", hook_groups[i].glob);
+		argv[n++] = incl[i];
+	}
+	argv[n++] = (char *)s->patch1;
+	argv[n] = NULL;
+	if (run_command(argv))
+		return -1;
+	out = run_capture(status);
+	changed = out && *out;
+	free(out);
+	return changed;
+}
+
+/* Does the uncommitted change call the map hook? */
+static int group_maps(const struct series *s)
+{
+	char *argv[] = { "git", "-C", (char *)s->repo, "diff", NULL };
+	char *diff = run_capture(argv), call[256];
+	int found;
+
+	snprintf(call, sizeof(call), "%s(", gen_var(s->b, "HOOK_MAP"));
+	found = diff && strstr(diff, call);
+	free(diff);
+	return found;
+}
+
+static int make_hook_patches(struct series *s)
+{
+	char err[1024], *msg;
+	int g, rc;
+
+	for (g = 0; g < N_GROUPS; g++) {
+		rc = apply_group(s, g);
+		if (rc < 0) {
+			fprintf(stderr, "ioguard: gen: the insert patch does not apply\n");
+			return -1;
+		}
+		if (!rc)
+			continue;
+		msg = gen_render(s->b, group_maps(s) ? hook_groups[g].msg_map :
+				 hook_groups[g].msg, err, sizeof(err));
+		if (!msg) {
+			fprintf(stderr, "ioguard: gen: %s\n", err);
+			return -1;
+		}
+		rc = commit(s, msg);
+		free(msg);
+		if (rc) {
+			fprintf(stderr, "ioguard: gen: commit of the hooks failed\n");
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Patch number num of the backend: its edits, one commit. 0 when the
@@ -170,29 +258,28 @@ static int make_patch(struct series *s, int num)
 	return rc;
 }
 
-/* Old numbered patches in out would mix with the new series. */
-static void remove_old_patches(const char *out)
+/* A numbered patch of a series ("0001-x.patch"): the files an older
+ * series in gen's output directory must lose, or they would mix in. */
+int series_patch_name(const char *name)
 {
-	char path[2 * PATH_MAX];
-	struct dirent *d;
-	DIR *dir = opendir(out);
-	size_t n;
+	size_t n = strlen(name);
 
-	while (dir && (d = readdir(dir))) {
-		n = strlen(d->d_name);
-		if (n < 11 || strspn(d->d_name, "0123456789") != 4 ||
-		    d->d_name[4] != '-' || strcmp(d->d_name + n - 6, ".patch"))
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", out, d->d_name);
-		unlink(path);
-	}
-	if (dir)
-		closedir(dir);
+	return n >= 11 && strspn(name, "0123456789") == 4 && name[4] == '-' &&
+	       !strcmp(name + n - 6, ".patch");
 }
 
+/*
+ * What the cover letter says of verification: not verified when it is
+ * written; gen replaces it when verify passed (series_mark_verified()),
+ * so that a --no-verify series, or one verify failed, never claims it.
+ */
+static const char cover_unverified[] =
+	"The series was generated by ioguard and has not been verified.";
+
 /* Fill format-patch's cover letter placeholders with the rendered cover
- * template: first line the subject, the rest the blurb. */
-static int fill_cover(const char *out, const char *cover)
+ * template: first line the subject, the rest the blurb, then what the
+ * series applies to. */
+static int fill_cover(const char *out, const char *cover, const char *base)
 {
 	static const char subj_here[] = "*** SUBJECT HERE ***";
 	static const char blurb_here[] = "*** BLURB HERE ***";
@@ -211,13 +298,15 @@ static int fill_cover(const char *out, const char *cover)
 		n = strlen(blurb);
 		while (n && blurb[n - 1] == '\n')
 			blurb[--n] = '\0';
-		n = strlen(text) + strlen(subj) + strlen(blurb);
+		n = strlen(text) + strlen(subj) + strlen(blurb) + strlen(base) +
+		    sizeof(cover_unverified) + 4;
 		res = malloc(n + 1);
-		/* text, subject, what lies between, blurb, the rest */
+		/* text, subject, what lies between, blurb, verification,
+		 * base, the rest */
 		*a = *b = '\0';
-		snprintf(res, n + 1, "%s%s%s%s%s", text, subj,
-			 a + sizeof(subj_here) - 1, blurb,
-			 b + sizeof(blurb_here) - 1);
+		snprintf(res, n + 1, "%s%s%s%s\n\n%s\n\n%s%s", text, subj,
+			 a + sizeof(subj_here) - 1, blurb, cover_unverified,
+			 base, b + sizeof(blurb_here) - 1);
 		rc = write_file(path, res, strlen(res));
 		free(res);
 		free(subj);
@@ -239,32 +328,41 @@ static char *render_cover(const struct gen_backend *b, char *err, size_t errlen)
 			  errlen);
 }
 
-/* git format-patch into out, and the cover letter. */
+/* git format-patch into s->formatted, and the cover letter. */
 static int format_series(struct series *s)
 {
-	char absout[PATH_MAX], range[256], err[1024], *cover;
+	char absout[PATH_MAX], range[256], err[1024], prefix[128], *cover, *base;
+	const char *subject = gen_var(s->b, "SUBJECT_PREFIX");
 	char *argv[] = { "git", "-C", s->repo, "format-patch", "-q",
-			 "--cover-letter", "--no-signature", "-o", absout, range,
-			 NULL };
+			 "--cover-letter", "--no-signature", prefix, "-o",
+			 absout, range, NULL };
 
-	if (mkdirs(s->out) || !realpath(s->out, absout)) {
-		fprintf(stderr, "ioguard: gen: cannot create %s\n", s->out);
+	/* in the scratch directory: the caller copies the series out, so
+	 * that a full or unwritable output is its one-line error, not git's */
+	snprintf(s->formatted, sizeof(s->formatted), "%s/formatted", s->scratch);
+	if (mkdirs(s->formatted) || !realpath(s->formatted, absout)) {
+		fprintf(stderr, "ioguard: gen: cannot create %s\n", s->formatted);
 		return -1;
 	}
-	remove_old_patches(absout);
+	/* RFC where the ABI is a proposal or a draft (backend.conf) */
+	snprintf(prefix, sizeof(prefix), "--subject-prefix=%s",
+		 subject ? subject : "PATCH");
 	snprintf(range, sizeof(range), "%s..HEAD", s->base);
 	if (run_command(argv)) {
 		fprintf(stderr, "ioguard: gen: git format-patch failed\n");
 		return -1;
 	}
 	cover = render_cover(s->b, err, sizeof(err));
-	if (!cover || fill_cover(absout, cover)) {
+	base = tree_base(s->tree);
+	if (!cover || fill_cover(absout, cover, base)) {
 		fprintf(stderr, "ioguard: gen: cannot write the cover letter: %s\n",
 			cover ? "no placeholders" : err);
 		free(cover);
+		free(base);
 		return -1;
 	}
 	free(cover);
+	free(base);
 	return 0;
 }
 
@@ -279,13 +377,42 @@ int series_write(struct series *s)
 	for (o = s->b->ops; o < s->b->ops + s->b->nops; o++)
 		if (gen_selected(s->b, o->variant))
 			add_path(s, o->path, strlen(o->path));
-	if (make_base(s))
+	if (make_base(s) || make_hook_patches(s))
 		return -1;
-	/* Patch 1 is insert's; the backend has a message for it. */
-	for (num = 1; num <= GEN_MAX_PATCHES; num++)
+	/* Patch 1 is insert's, split above; the backend's follow. */
+	for (num = 2; num <= GEN_MAX_PATCHES; num++)
 		if (make_patch(s, num))
 			return -1;
 	return format_series(s);
+}
+
+int series_mark_verified(const char *out, const char *arch, int run)
+{
+	char path[PATH_MAX], said[1024], *text, *at, *res;
+	size_t n;
+	int rc = -1;
+
+	snprintf(said, sizeof(said),
+		 "The series was generated and verified by ioguard: it applies with\n"
+		 "git am, has no checkpatch --strict errors, builds for %s with the\n"
+		 "options it needs, and ioguard-sparse finds no unhooked mapping,\n"
+		 "ignored hook result, unhooked teardown or bypass in the files it\n"
+		 "touches.%s%s%s", arch, run ? " Its KUnit tests pass in QEMU\n(kunit.py run --arch=" : "",
+		 run ? arch : "", run ? ")." : "");
+	snprintf(path, sizeof(path), "%s/0000-cover-letter.patch", out);
+	text = read_file(path, NULL);
+	at = text ? strstr(text, cover_unverified) : NULL;
+	if (at) {
+		n = strlen(text) + strlen(said) + 1;
+		res = malloc(n);
+		*at = '\0';
+		snprintf(res, n, "%s%s%s", text, said,
+			 at + sizeof(cover_unverified) - 1);
+		rc = write_file(path, res, strlen(res));
+		free(res);
+	}
+	free(text);
+	return rc;
 }
 
 void series_print_stat(const struct series *s)
@@ -310,4 +437,5 @@ void series_cleanup(const struct series *s, int keep, int failed)
 		run_command(argv);
 	else if (failed)
 		fprintf(stderr, "ioguard: gen: scratch kept in %s\n", s->scratch);
+	cleanup_done(s->slot);
 }

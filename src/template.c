@@ -66,18 +66,31 @@ static char *render_file(const struct gen_backend *b, const char *file,
 			 int depth, char *err, size_t errlen);
 
 /* "@@include FILE@@" at p: append FILE rendered, return what follows it
- * (and its newline), or NULL with err. */
+ * (and its newline), or NULL with err. FILE may name variables. */
 static const char *include(const struct gen_backend *b, const char *p,
 			   int depth, struct text *out, char *err, size_t errlen)
 {
-	const char *name = p + strlen("@@include "), *end = strstr(name, "@@");
-	char file[PATH_MAX], *sub;
+	const char *name = p + strlen("@@include "), *end = strstr(name, "@@"), *v;
+	char file[PATH_MAX], rest[PATH_MAX], *sub, *at, *close;
 
 	if (!end || end - name >= (long)sizeof(file)) {
 		snprintf(err, errlen, "bad @@include");
 		return NULL;
 	}
 	snprintf(file, sizeof(file), "%.*s", (int)(end - name), name);
+	/* @NAME@ in FILE: a file chosen by a variable (a var-if choice) */
+	while ((at = strchr(file, '@')) && (close = strchr(at + 1, '@'))) {
+		char var[128];
+
+		snprintf(var, sizeof(var), "%.*s", (int)(close - at - 1), at + 1);
+		v = gen_var(b, var);
+		if (!v) {
+			snprintf(err, errlen, "@@include names unknown @%s@", var);
+			return NULL;
+		}
+		snprintf(rest, sizeof(rest), "%s", close + 1);
+		snprintf(at, sizeof(file) - (at - file), "%s%s", v, rest);
+	}
 	sub = render_file(b, file, depth + 1, err, errlen);
 	if (!sub)
 		return NULL;

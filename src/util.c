@@ -95,29 +95,6 @@ char *read_file(const char *path, size_t *len)
 	return buf;
 }
 
-/* Through a temporary file and rename, so that a hard link to a pristine
- * tree is replaced rather than written through. */
-int write_file(const char *path, const char *text, size_t len)
-{
-	char tmp[PATH_MAX];
-	FILE *f;
-
-	snprintf(tmp, sizeof(tmp), "%s.ioguard-tmp", path);
-	f = fopen(tmp, "wb");
-	if (!f)
-		return -1;
-	if (fwrite(text, 1, len, f) != len) {
-		fclose(f);
-		unlink(tmp);
-		return -1;
-	}
-	if (fclose(f) || rename(tmp, path)) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-}
-
 int mkdirs(const char *path)
 {
 	char buf[PATH_MAX];

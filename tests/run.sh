@@ -7,7 +7,7 @@ set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/result.sh"
-suites=${*:-"checker cli sanitize sparse-suite sparse-compat frontends cocci kernel/checker-facts kernel/audit kernel/devmem kernel/gate kernel/audit-reports kernel/insert-all kernel/coccicheck-all gen"}
+suites=${*:-"checker cli sanitize sparse-suite sparse-compat frontends cocci kernel/checker-facts kernel/audit kernel/devmem kernel/gate kernel/audit-reports kernel/insert-all kernel/coccicheck-all gen reliability"}
 pass=0 fail=0 broken=
 
 for s in $suites; do

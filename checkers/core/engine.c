@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "checks.h"
+#include "facts.h"
 #include "walk.h"
 
 /* checks.def names each check once; report() prints the id with '-'
@@ -251,9 +252,11 @@ void check_function(struct tu *tu, struct fn *fn)
 		return;
 	if (e && e->kind == SPEC_ENTRY_UNMAP && tu->unmap_hook)
 		walk_teardowns(tu, fn);
-	/* A primitive's, hook's or exempt function's own body is not a
-	 * bypass: its callers are what the checks look at. */
-	if (e && e->kind != SPEC_ENTRY_MAP && e->kind != SPEC_ENTRY_UNMAP)
+	/* A primitive's or hook's own body is not a bypass: its callers are
+	 * what the checks look at. An exempt function's is not either, but
+	 * the audit shows what it would be, with the spec's reason. */
+	if (e && e->kind != SPEC_ENTRY_MAP && e->kind != SPEC_ENTRY_UNMAP &&
+	    !(e->kind == SPEC_EXEMPT && facts_on()))
 		return;
 	for (b = 0; b < fn->ir->nblocks; b++) {
 		struct ir_block *bb = fn->ir->blocks[b];

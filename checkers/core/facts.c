@@ -156,16 +156,35 @@ void facts_functions(struct tu *tu)
 			function_facts(tu, &tu->fns[i]);
 }
 
-void facts_finding(struct ir_pos pos, const char *check,
-		   const char *function, const char *msg)
+/* finding and exempt: the same fields, an exempt one with the spec's reason */
+static void finding_record(const char *kind, struct ir_pos pos, const char *check,
+			   const char *function, const char *reason, const char *msg)
 {
 	if (!out)
 		return;
-	fputs("finding\t", out);
+	fprintf(out, "%s\t", kind);
 	field(ir_file_name(pos));
 	fprintf(out, "\t%d\t%d\t%s\t%s\t", pos.line, pos.col, check, function);
+	if (reason) {
+		field(reason);
+		fputc('\t', out);
+	}
 	field(msg);
 	fputc('\n', out);
+}
+
+void facts_finding(struct ir_pos pos, const char *check,
+		   const char *function, const char *msg)
+{
+	finding_record("finding", pos, check, function, NULL, msg);
+}
+
+/* A finding in a function the spec exempts: not printed, not a finding,
+ * but the audit shows it with the spec's reason (docs/audit.md). */
+void facts_exempt(struct ir_pos pos, const char *check, const char *function,
+		  const char *reason, const char *msg)
+{
+	finding_record("exempt", pos, check, function, reason, msg);
 }
 
 bool facts_on(void)

@@ -19,6 +19,8 @@ void facts_unit_end(bool error);
 void facts_functions(struct tu *tu);
 void facts_finding(struct ir_pos pos, const char *check,
 		   const char *function, const char *msg);
+void facts_exempt(struct ir_pos pos, const char *check, const char *function,
+		  const char *reason, const char *msg);
 /* devfacts.c's records (docs/audit.md, "Facts") */
 void facts_flow(const char *fn, bool is_static, const char *file, int line,
 		const char *src, const char *dst, const char *cond);

@@ -96,6 +96,11 @@ void report(const struct report_at *at, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	pos = site_pos(at->tu, at->fn, at->insn);
+	if (at->fn->spec && at->fn->spec->kind == SPEC_EXEMPT) {
+		if (diag_once(pos, name, msg))
+			facts_exempt(pos, name, at->fn->name, at->fn->spec->reason, msg);
+		return;
+	}
 	if (diag(pos, name, msg))
 		facts_finding(pos, name, at->fn->name, msg);
 }

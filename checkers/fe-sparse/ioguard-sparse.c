@@ -13,7 +13,8 @@
  * Exit status with --ioguard-warn-only: sparse's, whatever ioguard finds.
  * Otherwise 0 clean, 1 findings, 2 usage or input error (no file, an
  * unreadable file, a broken spec, an error from sparse, or anything that
- * made sparse itself exit early).
+ * made sparse itself exit early). A crash: 2 in both modes, with one
+ * line naming the unit (crash.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,7 @@ int main(int argc, char **argv)
 		facts_open(facts_path);
 
 	atexit(early_exit);
+	crash_guard_init();
 	ret = sparse_program_main(argc, argv);
 	unit_end();		/* in case sparse.c stops calling report_stats() */
 	facts_close();

@@ -53,6 +53,7 @@ struct symbol_list *__wrap_sparse(char *file)
 	if (!ioguard_warn_only && strcmp(file, "-") && access(file, R_OK))
 		ioguard_die("cannot read '%s'", file);
 	unit_begin(ioguard_spec, file);
+	crash_guard_unit(file);
 	unit_file_next = true;
 	list = __real_sparse(file);
 	unit_file_next = false;

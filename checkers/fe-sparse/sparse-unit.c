@@ -78,7 +78,9 @@ void unit_parsed(void)
  * __set_fixmap()) is never linearized by sparse: only its calls were
  * inlined, and they no longer are. The derivation needs its body, so it
  * is evaluated and handed to sparse's loop as sparse does for an inline
- * function whose address is taken (evaluation un-inlines it).
+ * function whose address is taken (evaluation un-inlines it). So is
+ * an exempt function's (drivers/firewire's static inline
+ * init_ohci1394_controller()): the audit lists what its body maps.
  * Sinks are left alone: their bodies are where flows end.
  */
 void unit_keep_bodies(struct symbol_list **list)
@@ -92,7 +94,8 @@ void unit_keep_bodies(struct symbol_list **list)
 		struct symbol *fn = def ? def->ctype.base_type : NULL;
 		struct symbol_list *one = NULL;
 
-		if ((e->kind != SPEC_PRIMITIVE && e->kind != SPEC_FIXMAP) || !fn ||
+		if ((e->kind != SPEC_PRIMITIVE && e->kind != SPEC_FIXMAP &&
+		     e->kind != SPEC_EXEMPT) || !fn ||
 		    fn->type != SYM_FN || fn->stmt || !fn->inline_stmt)
 			continue;
 		errors = has_error;

@@ -24,6 +24,11 @@ int sparse_program_main(int argc, char **argv);
 extern const struct spec *ioguard_spec;
 extern bool ioguard_warn_only;
 
+/* crash.c: a crash is "ioguard-sparse: not checked: FILE: ..." and
+ * exit 2 (the guard is off in sanitizer builds) */
+void crash_guard_init(void);
+void crash_guard_unit(const char *file);
+
 /* sparse-unit.c: one translation unit, from its parse to its findings */
 void unit_begin(const struct spec *spec, const char *file);
 struct token *unit_probe_tokens(void);	/* appended to the unit's file */

@@ -12,6 +12,9 @@
 # kbuild wrote them, relative to BUILD), after a first line naming the
 # format. OUT is kept as a cache until .config or a Makefile/Kbuild of
 # the tree is newer than it, or its format line is not this one.
+# Each kbuild step is bounded (lib.sh's kmake: IOGUARD_TIMEOUT_KBUILD);
+# one that times out or fails is named in one line, exit 2, and OUT is
+# left as it was (the new list is written beside it and renamed).
 set -u
 me=audit
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,12 +25,17 @@ kbuild_target "$1" "$2" "$3"
 
 if [ ! -f "$out/.config" ]; then
 	echo "ioguard: audit: preparing $out ($config, prepare)" >&2
+	rc=0
 	case $config in
 	defconfig|allmodconfig|allyesconfig|tinyconfig)
-		kmake -s "$config" prepare >&2 ;;
+		kstep="make $config prepare in $out" kmake -s "$config" prepare >&2 || rc=$? ;;
 	*)
-		cp "$config" "$out/.config" && kmake -s olddefconfig prepare >&2 ;;
-	esac || die "make $config prepare failed in $out"
+		# a half-prepared directory must not look prepared next time
+		cp "$config" "$out/.config" &&
+			kstep="make olddefconfig prepare in $out" kmake -s olddefconfig prepare >&2 ||
+			{ rc=$?; rm -f "$out/.config"; } ;;
+	esac
+	[ $rc -eq 0 ] || or_die $rc "make $config prepare failed in $out"
 fi
 
 # The cached list stands while no input of kbuild's object lists moved.
@@ -41,15 +49,20 @@ fi
 
 echo "ioguard: audit: listing the units of $out (make -n)" >&2
 tmp=$list.tmp.$$
-trap 'rm -f "$tmp"' EXIT INT TERM
+# (lib.sh's traps make SIGINT, SIGTERM and SIGHUP an exit: this runs then)
+trap 'rm -f "$tmp" "$tmp.n"' EXIT
 # -k: without built objects the final link steps fail; the per-object
-# commands before them are all printed. One job: parallel sub-makes
+# commands before them are all printed (so make's own status says
+# nothing; a time limit's 124 does). One job: parallel sub-makes
 # interleave what they print mid-line (-Oline does not help under -n).
+# Not in a pipe: a dry run cut short by its limit must not be a list.
+rc=0
+IOGUARD_JOBS=1 kstep="the dry run (make -n C=2 all)" \
+	kmake -n -k C=2 CHECK=@IOGUARD_CHECK@ all >"$tmp.n" 2>/dev/null || rc=$?
+[ $rc -ne 124 ] || exit 2
 {
 	echo "$format"
-	IOGUARD_JOBS=1 kmake -n -k C=2 CHECK=@IOGUARD_CHECK@ all 2>/dev/null |
-		sed -n 's/^.*@IOGUARD_CHECK@ \(.*\) \([^ ]*\)$/\2\t\1/p' |
-		sort -u -k1,1
-} >"$tmp"
-[ "$(wc -l < "$tmp")" -gt 1 ] || die "kbuild listed no unit for $arch in $out"
-mv "$tmp" "$list"
+	sed -n 's/^.*@IOGUARD_CHECK@ \(.*\) \([^ ]*\)$/\2\t\1/p' "$tmp.n" | sort -u -k1,1
+} >"$tmp" || die "cannot write $tmp"
+[ "$(wc -l < "$tmp")" -gt 1 ] || die "kbuild listed no unit for $arch in $out (make -n exited $rc)"
+mv "$tmp" "$list" || die "cannot write $list"

@@ -18,12 +18,12 @@ tree=$(cd "$1" && pwd) || die "no tree '$1'"
 repo=$2
 shift 2
 mkdir -p "$repo" && cd "$repo" || die "cannot create $repo"
-git init -q
+bounded GIT "git init" git init -q || or_die $? "git init failed in $repo"
 for f; do
 	[ -e "$tree/$f" ] || continue
 	mkdir -p "$(dirname "$f")"
-	cp --remove-destination "$tree/$f" "$f"
-	git add -f "$f"
+	cp --remove-destination "$tree/$f" "$f" || die "cannot copy $f from $tree"
+	bounded GIT "git add $f" git add -f "$f" || or_die $? "git add $f failed"
 done
-scratch_git commit -q --no-verify -m base >&2
-git rev-parse HEAD
+scratch_git commit -q --no-verify -m base >&2 || or_die $? "git commit of the base failed"
+bounded GIT "git rev-parse" git rev-parse HEAD

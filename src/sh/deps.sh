@@ -12,8 +12,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 # npm only where no npm is installed already
 pkgs="gcc make git perl patch python3 flex bison bc libelf-dev libssl-dev
 coccinelle libclang-14-dev gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
-xz-utils ca-certificates hyperfine valgrind libsqlite3-dev sqlite3 graphviz
-chromium fonts-dejavu-core python3-yaml"
+xz-utils ca-certificates hyperfine valgrind clang-14 libclang-rt-14-dev
+libsqlite3-dev sqlite3 graphviz chromium fonts-dejavu-core python3-yaml
+qemu-system-arm qemu-system-misc qemu-system-x86"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 
 missing=

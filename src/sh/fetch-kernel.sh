@@ -30,18 +30,22 @@ trap 'rm -rf "$work"' EXIT
 
 if ! ls "$cache/debs"/linux-source-"$ver"_*_all.deb >/dev/null 2>&1; then
 	[ -d "$cache/apt/lists" ] && ls "$cache/apt/lists"/*Packages* >/dev/null 2>&1 ||
-		"$here/private-apt.sh" -qq update >&2 || die "apt update failed"
-	(cd "$work" && "$here/private-apt.sh" -q download "linux-source-$ver") >&2 ||
-		die "cannot download linux-source-$ver from Debian"
+		bounded APT "apt-get update" "$here/private-apt.sh" -qq update >&2 ||
+		or_die $? "apt update failed"
+	(cd "$work" && bounded APT "apt-get download linux-source-$ver" \
+		"$here/private-apt.sh" -q download "linux-source-$ver") >&2 ||
+		or_die $? "cannot download linux-source-$ver from Debian"
 	mv "$work"/linux-source-"$ver"_*_all.deb "$cache/debs/"
 fi
 deb=$(ls "$cache/debs"/linux-source-"$ver"_*_all.deb | tail -n 1)
 
 echo "ioguard: unpacking $(basename "$deb")" >&2
-dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work" ./usr/src/ ||
-	die "cannot unpack $deb"
+bounded OTHER "unpacking $(basename "$deb")" \
+	sh -c 'dpkg-deb --fsys-tarfile "$1" | tar -x -C "$2" ./usr/src/' sh "$deb" "$work" ||
+	or_die $? "cannot unpack $deb"
 tarball=$(ls "$work"/usr/src/linux-source-"$ver".tar.*)
-tar -x -C "$work" -f "$tarball" || die "cannot unpack $tarball"
+bounded OTHER "unpacking $(basename "$tarball")" tar -x -C "$work" -f "$tarball" ||
+	or_die $? "cannot unpack $tarball"
 rm -rf "$tree"
 mv "$work/linux-source-$ver" "$tree"
 basename "$deb" > "$tree/.ioguard-unpacked"

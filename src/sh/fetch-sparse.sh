@@ -22,8 +22,8 @@ if [ -f "$dir/.ioguard-built" ] && [ -f "$dir/libsparse.a" ]; then
 	for p in $programs; do
 		[ -x "$dir/$p" ] || missing="$missing $p"
 	done
-	[ -z "$missing" ] || make -C "$dir" -s $missing >&2 ||
-		die "building$missing failed"
+	[ -z "$missing" ] || bounded KBUILD "building$missing" make -C "$dir" -s $missing >&2 ||
+		or_die $? "building$missing failed"
 	echo "$dir"
 	exit 0
 fi
@@ -33,9 +33,11 @@ work=$(mktemp -d "$cache/.sparse.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 ls "$cache/apt/lists"/*Sources* >/dev/null 2>&1 ||
-	"$here/private-apt.sh" -qq update >&2 || die "apt update failed"
-(cd "$work" && "$here/private-apt.sh" -q source --download-only sparse) >&2 ||
-	die "cannot download Debian's sparse source package"
+	bounded APT "apt-get update" "$here/private-apt.sh" -qq update >&2 ||
+	or_die $? "apt update failed"
+(cd "$work" && bounded APT "apt-get source sparse" \
+	"$here/private-apt.sh" -q source --download-only sparse) >&2 ||
+	or_die $? "cannot download Debian's sparse source package"
 
 orig=$(ls "$work"/sparse_*.orig.tar.* | head -n 1)
 debian=$(ls "$work"/sparse_*.debian.tar.* | head -n 1)
@@ -51,8 +53,8 @@ if [ -f "$work/src/debian/patches/series" ]; then
 fi
 
 echo "ioguard: building libsparse.a" >&2
-make -C "$work/src" -s -j"$(nproc)" libsparse.a $programs >&2 ||
-	die "building libsparse failed"
+bounded KBUILD "building libsparse" make -C "$work/src" -s -j"$(nproc)" libsparse.a $programs >&2 ||
+	or_die $? "building libsparse failed"
 rm -rf "$dir"
 mv "$work/src" "$dir"
 touch "$dir/.ioguard-built"

@@ -26,7 +26,6 @@ fi
 need_cc
 rm -rf "$out"
 echo "ioguard: preparing $ver for $arch in $out" >&2
-kprepare ||
-	die "make defconfig prepare failed for $ver/$arch"
+kprepare || or_die $? "make defconfig prepare failed for $ver/$arch"
 touch "$out/.ioguard-prepared"
 echo "$out"

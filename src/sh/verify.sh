@@ -7,6 +7,8 @@
 #   compile     every touched object, with the arch's cross compiler
 #   check       ioguard-sparse (kbuild C=2, kbuild-check.sh) over the
 #               touched objects: no finding
+#   kunit       with IOGUARD_KUNIT set (verify --run: the KUnit kernel's
+#               options): the series' KUnit suite in QEMU (kunit-run.sh)
 # Prints one table row per step and exits 1 if any step fails.
 #
 # usage: verify.sh TREE ARCH SERIES CHECKER [CONFIG...]
@@ -188,5 +190,15 @@ elif [ $rc -eq 1 ]; then
 	cat "$work/findings" >&2
 else
 	row check FAIL $(($(now) - t)) "kbuild C=2 failed (see $work/check.log)"
+fi
+
+# 6. kunit (verify --run): the tree's kunit.py, QEMU, a cached build.
+if [ -n "${IOGUARD_KUNIT:-}" ]; then
+	t=$(now)
+	detail=$("$here/kunit-run.sh" "$pristine" "$arch" "$series" $IOGUARD_KUNIT 2>&1 | tail -n 1)
+	case $? in
+	0) row kunit ok $(($(now) - t)) "mmio-guard: $detail" ;;
+	*) row kunit FAIL $(($(now) - t)) "mmio-guard: $detail" ;;
+	esac
 fi
 finish

@@ -62,6 +62,7 @@ spec primitive vmap_page_range: no function body in the index (a macro here, or 
 spec primitive vmap_range_noflush: no function body in the index (a macro here, or not built)
 spec fixmap __set_fixmap: derived
 spec fixmap set_fixmap_io: no function body in the index (a macro here, or not built)
+spec fixmap set_fixmap_nocache: no function body in the index (a macro here, or not built)
 devmem-xunit.c:18:1: warning: 'early_map' maps MMIO with 'map_slots' -> '__set_fixmap' -> '__set_pte' (device memory: PTE_ATTRINDX(MT_DEVICE_nGnRE)) outside a map entry point and returns without calling 'ioremap_page_range_hook' [ioguard-bypass]
 devmem-xunit.c:24:1: warning: 'firmware_map' may map MMIO with '__set_fixmap' -> '__set_pte' (device memory: PTE_ATTRINDX(MT_DEVICE_nGnRnE) returned by 'mem_attribute', chosen at xunit/devmem-lib.c:33) outside a map entry point and returns without calling 'ioremap_page_range_hook' [ioguard-bypass]
 devmem-xunit.c:45:1: warning: 'mem_mmap' may map device memory into user space with 'remap_pfn_range' (PTE_ATTRINDX(MT_DEVICE_nGnRnE) returned by 'access_prot', chosen at xunit/devmem-lib.c:39) [ioguard-user-map]

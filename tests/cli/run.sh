@@ -71,6 +71,31 @@ done
 	{ echo "ok   facts: header and end"; pass=$((pass + 1)); } ||
 	{ echo "FAIL facts: header or end missing"; fail=$((fail + 1)); }
 
+# A finding in a function the spec exempts: not printed, not counted in
+# the exit status, but an exempt record with the spec's reason.
+# exempt_case NAME FUNCTION FIXTURE RECORD: the spec exempts FUNCTION
+# ("a debug port"); the facts of FIXTURE hold RECORD.
+exempt_case() {
+	{ cat "$top/spec/ioguard.spec"; printf 'exempt %s a debug port\n' "$2"; } > "$tmp/exempt.spec"
+	"$checker" -Wno-decl -I"$fixtures/include" --ioguard-spec="$tmp/exempt.spec" \
+		--ioguard-facts="$tmp/facts" "$3" > "$tmp/out" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && ! grep -q warning "$tmp/out" && ! grep -q "^finding" "$tmp/facts" &&
+		grep -qF "$4" "$tmp/facts"; then
+		echo "ok   facts: $1"
+		pass=$((pass + 1))
+	else
+		echo "FAIL facts: $1 (exit $rc)"
+		sed 's/^/	/' "$tmp/out" "$tmp/facts"
+		fail=$((fail + 1))
+	fi
+}
+exempt_case "exempt finding recorded, not printed" doorbell_map "$f" \
+	"exempt	$f	8	31	bypass	doorbell_map	a debug port	'doorbell_map' maps MMIO"
+# a static inline exempt helper is kept out of line, its body read
+exempt_case "exempt static inline helper recorded where it maps" doorbell_debug_map \
+	"$here/facts-exempt.c" "exempt	$here/facts-exempt.c	9	24	bypass	doorbell_debug_map	a debug port	"
+
 printf 'hook-map h addr end phys prot\nbogus-kind f\n' > "$tmp/bad-kind.spec"
 printf 'hook-map h addr end phys prot\nprimitive f addr sideways\n' > "$tmp/bad-role.spec"
 printf 'hook-map h addr\nprimitive f addr\nteardown f addr\n' > "$tmp/dup.spec"

@@ -8,16 +8,21 @@ int ioremap_page_range(unsigned long addr, unsigned long end,
 	err = vmap_range_noflush(addr, end, phys_addr, pgprot_nx(prot),
 				 ioremap_max_page_shift);
 	flush_cache_vmap(addr, end);
-	if (!err)
-		ioremap_page_range_hook(addr, end, phys_addr, pgprot_nx(prot));
+	if (!err) {
+		err = ioremap_page_range_hook(addr, end, phys_addr,
+					      pgprot_nx(prot));
+		if (err)
+			vunmap_range(addr, end);
+	}
 	return err;
 }
 
 void __init pio_setup(unsigned long vaddr, phys_addr_t hw_start, size_t size)
 {
 	if (!vmap_page_range(vaddr, vaddr + size, hw_start, pgprot_device(PAGE_KERNEL)))
-		ioremap_page_range_hook(vaddr, vaddr + size, hw_start,
-					pgprot_device(PAGE_KERNEL));
+		if (ioremap_page_range_hook(vaddr, vaddr + size, hw_start,
+					    pgprot_device(PAGE_KERNEL)))
+			vunmap_range(vaddr, vaddr + size);
 }
 
 static int isa_map(unsigned long va, phys_addr_t pa)

@@ -10,8 +10,11 @@ int ioremap_page_range(unsigned long addr, unsigned long end,
 	if (!area)
 		return -EINVAL;
 	err = vmap_page_range(addr, end, phys_addr, prot);
-	if (!err)
-		ioremap_page_range_hook(addr, end, phys_addr, prot);
+	if (err)
+		return err;
+	err = ioremap_page_range_hook(addr, end, phys_addr, prot);
+	if (err)
+		vunmap_range(addr, end);
 	return err;
 }
 
@@ -26,9 +29,12 @@ int pci_remap_iospace(const struct resource *res, phys_addr_t phys_addr)
 
 	err = vmap_page_range(vaddr, vaddr + resource_size(res), phys_addr,
 			      pgprot_device(PAGE_KERNEL));
-	if (!err)
-		ioremap_page_range_hook(vaddr, vaddr + resource_size(res),
-					phys_addr, pgprot_device(PAGE_KERNEL));
+	if (err)
+		return err;
+	err = ioremap_page_range_hook(vaddr, vaddr + resource_size(res),
+				      phys_addr, pgprot_device(PAGE_KERNEL));
+	if (err)
+		vunmap_range(vaddr, vaddr + resource_size(res));
 	return err;
 #else
 	return -ENODEV;
@@ -40,8 +46,10 @@ static int map_bar(unsigned long va, phys_addr_t pa)
 	int err;
 
 	err = vmap_page_range(va, va + PAGE_SIZE, pa, PAGE_KERNEL_IO);
-	if (!err)
-		ioremap_page_range_hook(va, va + PAGE_SIZE, pa,
-					PAGE_KERNEL_IO);
+	if (err)
+		return err;
+	err = ioremap_page_range_hook(va, va + PAGE_SIZE, pa, PAGE_KERNEL_IO);
+	if (err)
+		vunmap_range(va, va + PAGE_SIZE);
 	return err;
 }

@@ -6,9 +6,10 @@ void iounmap(volatile void __iomem *addr)
 
 	if (is_vmalloc_addr(vaddr)) {
 		struct vm_struct *vm = find_vm_area(vaddr);
-		size_t size = vm ? get_vm_area_size(vm) : 0;
 
-		iounmap_page_range_hook(vm ? vm->phys_addr : 0, size);
+		if (WARN_ON(!vm))
+			return;
+		iounmap_page_range_hook(vm->phys_addr, get_vm_area_size(vm));
 		vunmap(vaddr);
 	}
 }

@@ -7,8 +7,10 @@
 #  - the command-line contract (bad input: one line, exit 2);
 #  - gen + verify on the real Debian trees, for each arch/version in
 #    IOGUARD_GEN_TARGETS (default: "6.1:arm64 6.12:arm64
-#    6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64"), and gen on a tree that
-#    already carries the series (says so, writes nothing, exit 0).
+#    6.12:riscv 6.1:x86_64"; check-full all six), verify --run (the
+#    series' KUnit tests in QEMU) for those in IOGUARD_GEN_RUN, and gen on
+#    a tree that already carries the series (says so, writes nothing,
+#    exit 0).
 # Ends with "gen: N passed, N failed".
 set -u
 
@@ -16,13 +18,23 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/tests/result.sh"
 ioguard=$top/build/ioguard
-targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64 6.12:riscv 6.12:x86_64 6.1:riscv 6.1:x86_64}
+# make check: every backend and variant once, each arch's KUnit run
+# included; make check-full adds 6.12:x86_64 and 6.1:riscv.
+targets=${IOGUARD_GEN_TARGETS:-6.1:arm64 6.12:arm64 6.12:riscv 6.1:x86_64}
+# Those whose verify also runs the series' KUnit tests in QEMU (--run):
+# each arch once, both ways of replacing the hypercall (6.1: a function
+# pointer; 6.12: KUnit static stubs).
+run_targets=${IOGUARD_GEN_RUN:-6.12:arm64 6.12:riscv 6.1:x86_64}
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 signoff="ioguard tests <tests@ioguard.invalid>"
 
 ok() { echo "ok   $1"; pass=$((pass + 1)); }
+scratch_git() {
+	GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t.invalid GIT_COMMITTER_NAME=t \
+	GIT_COMMITTER_EMAIL=t@t.invalid git -c commit.gpgsign=false "$@"
+}
 ko() { echo "FAIL $1"; fail=$((fail + 1)); }
 
 # expect NAME EXIT PATTERN CMD...
@@ -54,28 +66,37 @@ abi_has() {
 
 t61=$("$ioguard" fetch-kernel 6.1) || { echo "gen: 0 passed, 1 failed"; exit 1; }
 
-# 1. Unit tests of the runtime refcount logic.
-for unit in arm64:6.1:arch/arm64/mm/mmio_guard.c \
-	x86_64:6.12:arch/x86/kernel/kvm_mmio_guard.c \
-	riscv:6.12:arch/riscv/kernel/cove_mmio_guard.c; do
+# 1. Unit tests of the runtime: each generated file (created, or edited
+# like the pKVM driver) compiled against the stand-ins, run once per
+# scenario (the hypervisor it models; "" the full ABI).
+for unit in arm64:6.1:arch/arm64/mm/mmio_guard.c:refs-arm64:,no-unmap,granule \
+	arm64:6.12:drivers/virt/coco/pkvm-guest/arm-pkvm-guest.c:refs-arm64-pkvm:,no-unmap \
+	x86_64:6.12:arch/x86/kernel/kvm_mmio_guard.c:refs-x86_64: \
+	riscv:6.12:arch/riscv/kernel/cove_mmio_guard.c:refs-riscv:; do
 	a=${unit%%:*} rest=${unit#*:}
-	v=${rest%%:*} file=${rest#*:}
+	v=${rest%%:*} rest=${rest#*:}
+	file=${rest%%:*} rest=${rest#*:}
+	src=${rest%%:*} scenarios=${rest#*:}
 	tree=$("$ioguard" fetch-kernel "$v")
-	if ! "$ioguard" gen --tree "$tree" --arch "$a" --render "$file" >"$tmp/runtime-$a.c"; then
+	if ! "$ioguard" gen --tree "$tree" --arch "$a" --render "$file" >"$tmp/runtime-$src.c"; then
 		ko "render $file for $a"
 		continue
 	fi
 	if ! cc -Wall -Werror -Wno-format -std=gnu11 -I"$here/include" \
-		-DGENERATED="\"$tmp/runtime-$a.c\"" -o "$tmp/refs-$a" \
-		"$here/refs-$a.c" "$here/kstub.c" 2>"$tmp/cc.log"; then
+		-DGENERATED="\"$tmp/runtime-$src.c\"" -o "$tmp/$src" \
+		"$here/$src.c" "$here/kstub.c" 2>"$tmp/cc.log"; then
 		ko "compile the generated $file against the stand-ins"
 		sed 's/^/	/' "$tmp/cc.log" | head -n 20
 		continue
 	fi
-	"$tmp/refs-$a" 2>/dev/null >"$tmp/refs.out"
-	grep -v '^refs-' "$tmp/refs.out"
-	add_result 'refs-[a-z0-9_]+' "$(cat "$tmp/refs.out")" ||
-		ko "refs-$a did not finish"
+	for sc in $(echo "$scenarios" | tr , ' ') ""; do
+		case ",$scenarios," in *",$sc,"*) ;; *) continue ;; esac
+		"$tmp/$src" $sc 2>/dev/null >"$tmp/refs.out"
+		grep -v '^refs-\|BAR took' "$tmp/refs.out"
+		grep -h 'BAR took' "$tmp/refs.out" | sed "s/^/	$src${sc:+ $sc}: /"
+		add_result 'refs-[a-z0-9_-]+' "$(grep -v '^ok\|BAR took' "$tmp/refs.out")" ||
+			ko "$src $sc did not finish"
+	done
 done
 
 # 2. Command-line contract.
@@ -93,15 +114,13 @@ expect "gen: no identity at all" 2 "no Signed-off-by" \
 	"$ioguard" gen --tree "$t61" --arch arm64 -o "$tmp/o"
 expect "gen: malformed --fallback-signoff" 2 "--fallback-signoff wants" \
 	"$ioguard" gen --tree "$t61" --arch arm64 --fallback-signoff "nobody" -o "$tmp/o"
-# x86 KVM feature bits all taken up to the stable bit (24): no number is
-# invented past it.
+# The x86 ABI's numbers are fixed: a tree that gives the feature bit (18)
+# to something else stops gen rather than move the ABI.
 t612=$("$ioguard" fetch-kernel 6.12)
 cp -al "$t612" "$tmp/full" && f=arch/x86/include/uapi/asm/kvm_para.h &&
 	rm "$tmp/full/$f" && cp "$t612/$f" "$tmp/full/$f" &&
-	for b in 18 19 20 21 22 23; do
-		sed -i "/#define KVM_FEATURE_MIGRATION_CONTROL/a #define KVM_FEATURE_TAKEN_$b $b" "$tmp/full/$f"
-	done
-expect "gen: no free KVM feature bit below 24" 2 "no free KVM_FEATURE_\* number below 24" \
+	sed -i "/#define KVM_FEATURE_MIGRATION_CONTROL/a #define KVM_FEATURE_TAKEN 18" "$tmp/full/$f"
+expect "gen: the fixed KVM feature bit taken in the tree" 2 "already defines KVM_FEATURE_TAKEN as 18" \
 	"$ioguard" gen --tree "$tmp/full" --arch x86_64 --signoff "$signoff" -o "$tmp/o"
 rm -rf "$tmp/full"
 expect "verify: no series" 2 "no series directory" \
@@ -117,8 +136,9 @@ t612=$("$ioguard" fetch-kernel 6.12) && case " $targets " in *" 6.12:arm64 "*)
 	"$ioguard" gen --tree "$t612" --arch arm64 --spec "$tmp/renamed.spec" \
 		--signoff "$signoff" -o "$tmp/renamed" >"$tmp/renamed.log" 2>&1
 	rc=$?
-	if [ $rc -eq 0 ] && grep -q '^+void guest_mmio_map_hook(' "$tmp/renamed"/0001-*.patch &&
-	   grep -q '^+void guest_mmio_unmap_hook(' "$tmp/renamed"/0002-*.patch &&
+	if [ $rc -eq 0 ] && grep -q '^+int guest_mmio_map_hook(' "$tmp/renamed"/0001-*.patch &&
+	   grep -q '^+void guest_mmio_unmap_hook(' "$tmp/renamed"/0001-*.patch &&
+	   grep -q '^+.*guest_mmio_unmap_hook(' "$tmp/renamed"/0002-*.patch &&
 	   ! grep -q 'page_range_hook' "$tmp/renamed"/0*.patch &&
 	   grep -q '^  check  *ok' "$tmp/renamed.log"; then
 		ok "gen --spec: the series and verify's checker use the spec's hook names"
@@ -131,15 +151,18 @@ for target in $targets; do
 	tree=$("$ioguard" fetch-kernel "$v") || { ko "fetch $v"; continue; }
 	out=$tmp/series-$v-$a
 	start=$(date +%s)
+	case " $run_targets " in *" $target "*) run=--run ;; *) run= ;; esac
 	# IOGUARD_GEN_INSERT_PATCH: a patch 1 to use instead of running
 	# `ioguard insert` (for developing a backend).
-	"$ioguard" gen --tree "$tree" --arch "$a" --signoff "$signoff" -o "$out" \
+	"$ioguard" gen --tree "$tree" --arch "$a" --signoff "$signoff" -o "$out" $run \
 		${IOGUARD_GEN_INSERT_PATCH:+--insert-patch "$IOGUARD_GEN_INSERT_PATCH"} \
 		>"$tmp/gen.log" 2>&1
 	rc=$?
 	sed -n '/ioguard verify:/,$p' "$tmp/gen.log"
-	if [ $rc -eq 0 ]; then
-		ok "gen + verify $v/$a ($(($(date +%s) - start)) s)"
+	if [ $rc -eq 0 ] && [ -n "$run" ] && ! grep -q '^  kunit  *ok .* 0 failed' "$tmp/gen.log"; then
+		ko "gen + verify --run $v/$a: no KUnit results"
+	elif [ $rc -eq 0 ]; then
+		ok "gen + verify${run:+ --run} $v/$a ($(($(date +%s) - start)) s)"
 	else
 		ko "gen + verify $v/$a (exit $rc)"
 		tail -n 20 "$tmp/gen.log" | sed 's/^/	/'
@@ -158,7 +181,7 @@ for target in $targets; do
 		abi_has "$v/$a: feature bit 18, below the stable bit 24" "$out" \
 			'^+#define KVM_FEATURE_MMIO_GUARD		18$'
 		abi_has "$v/$a: verify skips mm/ioremap.o (no GENERIC_IOREMAP)" \
-			"$tmp/gen.log" 'not built for x86_64: mm/ioremap.o' ;;
+			"$tmp/gen.log" 'not built for x86_64: .*mm/ioremap.o' ;;
 	*/riscv)
 		abi_has "$v/$a: the COVG extension and its two functions" "$out" \
 			'^+	SBI_EXT_COVG = 0x434F5647,$' \
@@ -173,10 +196,29 @@ for target in $targets; do
 		 for p in "$out"/000[1-9]-*.patch; do patch -s -p1 <"$p" || exit 1; done)
 	expect "gen $v/$a on a tree carrying the series" 0 "already carries" \
 		"$ioguard" gen --tree "$tmp/carried" --arch "$a" --signoff "$signoff" -o "$tmp/carried-out"
+	# What a reviewer checks (on the tree the series was just applied to).
+	sh "$here/series-shape.sh" "$v" "$a" "$out" "$tmp/carried" "$signoff" >"$tmp/shape.out"
+	cat "$tmp/shape.out"
+	pass=$((pass + $(grep -c '^ok' "$tmp/shape.out"))) fail=$((fail + $(grep -c '^FAIL' "$tmp/shape.out")))
 	if [ -e "$tmp/carried-out" ]; then
 		ko "gen $v/$a on a carried tree wrote $tmp/carried-out"
 	fi
 	rm -rf "$tmp/carried"
+	# A tree that is a git checkout: the cover letter gives its HEAD as
+	# base-commit (patch 1 from the series just made, so insert does not
+	# run).
+	if [ "$v/$a" = 6.1/arm64 ]; then
+		cp -al "$tree" "$tmp/gittree" &&
+			(cd "$tmp/gittree" && git init -q && git add -f Makefile &&
+			 scratch_git commit -qm base) >/dev/null 2>&1
+		head=$(git -C "$tmp/gittree" rev-parse HEAD 2>/dev/null)
+		"$ioguard" gen --tree "$tmp/gittree" --arch "$a" --no-verify --signoff "$signoff" \
+			--insert-patch "$out"/0001-*.patch -o "$tmp/gitseries" >/dev/null 2>&1
+		grep -q "^base-commit: $head\$" "$tmp/gitseries"/0000-cover-letter.patch 2>/dev/null &&
+			ok "a git checkout: the cover letter's base-commit is its HEAD" ||
+			ko "a git checkout: no 'base-commit: $head' in the cover letter"
+		rm -rf "$tmp/gittree" "$tmp/gitseries"
+	fi
 	# Where git has no identity, --fallback-signoff signs (make run's
 	# demo); patch 1 from the series just made, so insert does not run.
 	if [ "$v/$a" = 6.1/arm64 ]; then
@@ -189,6 +231,11 @@ for target in $targets; do
 		[ "$n" -gt 0 ] && [ "$signed" = "$n" ] &&
 			ok "the fallback identity signs each of the $n patches" ||
 			ko "$signed of $n patches signed off by the fallback identity"
+		# --no-verify: the cover letter claims no verification.
+		c=$tmp/fallback/0000-cover-letter.patch
+		grep -q 'has not been verified' "$c" && ! grep -q 'verified by ioguard' "$c" &&
+			ok "gen --no-verify: the cover letter says the series is not verified" ||
+			ko "gen --no-verify: the cover letter claims verification"
 	fi
 done
 

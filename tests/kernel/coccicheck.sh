@@ -66,20 +66,32 @@ else
 fi
 grep -vxF -f "$tmp/cc.places" "$tmp/cc.all" | sed "s/^/     beyond insert's scope: /"
 
-# Patch mode: the added lines, per file.
-added() { awk '/^\+\+\+ /{ f = $2; sub(/^[ab]\//, "", f); next } /^\+/{ print f "\t" $0 }' "$@" | sort; }
+# Patch mode: the added lines, per file, each statement on one line:
+# insert wraps the map hook's long calls as checkpatch wants (and puts a
+# function's brace on its own line), Coccinelle's own output does not.
+added() {
+	awk '/^\+\+\+ /{ f = $2; sub(/^[ab]\//, "", f); next }
+	/^\+/ {
+		t = substr($0, 2)
+		if (held != "") { sub(/^[ \t]+/, "", t); t = held " " t }
+		if (gsub(/\(/, "(", t) > gsub(/\)/, ")", t)) { held = t; next }
+		held = ""
+		if (t ~ /\)\{$/) { sub(/\{$/, "", t); print f "\t+" t; t = "{" }
+		print f "\t+" t
+	}' "$@"
+}
 "$IOGUARD" insert --tree "$tree" --arch "$arch" -o "$tmp/insert.patch" 2>>"$tmp/insert.err" ||
 	ko "insert failed: $(tail -n 2 "$tmp/insert.err")"
 for s in $scripts; do
 	coccicheck "$s" patch || ko "MODE=patch with $s.cocci failed: $(tail -n 3 "$tmp/$s.patch.err")"
 done
-added $(for s in $scripts; do echo "$tmp/$s.patch"; done) | insert_scope > "$tmp/cc.added"
+added $(for s in $scripts; do echo "$tmp/$s.patch"; done) | insert_scope | sort > "$tmp/cc.added"
 added "$tmp/insert.patch" > "$tmp/insert.added"
-# What insert adds itself: io.h's declarations, the unmap hook's default.
+# What insert adds itself: io.h's declarations, the unmap hook's body.
 hu=$(awk '$1 == "hook-unmap" { print $2 }' "$top/build/cocci/spec")
 grep -v "^include/linux/io.h	" "$tmp/insert.added" |
-	awk -v hu="$hu" -F '\t' '$2 ~ "^\\+void __weak " hu "\\(" { skip = 3 } skip { skip--; next } { print }' |
-	grep -vxF -f "$tmp/cc.added" > "$tmp/only-insert"
+	awk -v hu="$hu" -F '\t' '$2 ~ "^\\+void (__weak )?" hu "\\(" { skip = 1 } skip { skip = $2 != "+}"; next } { print }' |
+	sort | grep -vxF -f "$tmp/cc.added" > "$tmp/only-insert"
 grep -vxF -f "$tmp/insert.added" "$tmp/cc.added" > "$tmp/only-cc"
 if [ -s "$tmp/insert.added" ] && [ ! -s "$tmp/only-insert" ] && [ ! -s "$tmp/only-cc" ]; then
 	ok "MODE=patch adds what insert's patch adds ($(wc -l < "$tmp/cc.added") lines)"
