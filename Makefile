@@ -2,14 +2,15 @@
 # ioguard: checks and rewrites Linux kernel trees so that every MMIO
 # mapping is announced to the hypervisor (pKVM MMIO guard and friends).
 #
-#   make          build build/ioguard-sparse
+#   make          build build/ioguard-sparse, build/ioguard-clang, build/ioguard
 #   make run      fetch Debian's linux-source-6.1, prepare arm64, run the
 #                 checker over the mapping-relevant directories, write
 #                 the hook insertion patch and the arm64 series, verified
 #   make check    install what is missing, build (also build/asan/, the
 #                 sanitizer build tests/sanitize runs), run every test
 #   make check-full  the same with the slower matrices CI leaves out
-#   make bench    time the checker against plain sparse, insert, whole-tree
+#   make bench    time the checker against plain sparse and the two
+#                 frontends against each other, insert, whole-tree
 #                 coccicheck, gen and verify
 
 # The cache (Debian packages, kernel trees, libsparse): src/sh/lib.sh's rule.
