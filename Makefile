@@ -2,7 +2,7 @@
 # ioguard: checks and rewrites Linux kernel trees so that every MMIO
 # mapping is announced to the hypervisor (pKVM MMIO guard and friends).
 #
-#   make          build build/ioguard-sparse
+#   make          build build/ioguard-sparse, build/ioguard-clang, build/ioguard
 #   make run      fetch Debian's linux-source-6.1, prepare arm64, run the
 #                 checker over the mapping-relevant directories, write
 #                 the hook insertion patch and the arm64 series, verified
@@ -10,7 +10,8 @@
 #                 sanitizer build tests/sanitize runs, and build/fuzz/,
 #                 whose corpora tests/reliability replays), run every test
 #   make check-full  the same with the slower matrices CI leaves out
-#   make bench    time the checker against plain sparse, insert, whole-tree
+#   make bench    time the checker against plain sparse and the two
+#                 frontends against each other, insert, whole-tree
 #                 coccicheck, gen and verify
 #   make fuzz     libFuzzer on the spec parser and the checker, FUZZ_SECONDS
 #                 (60) each, corpus in tests/fuzz/<target>/

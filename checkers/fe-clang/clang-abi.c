@@ -27,6 +27,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#if defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#endif
+#endif
+#ifndef VALGRIND_MAKE_MEM_DEFINED
+#define VALGRIND_MAKE_MEM_DEFINED(p, n) ((void)(p), (void)(n))
+#endif
+
 #include "clang-abi.h"
 
 #define OP_SHIFT 18		/* where a unary or binary operator's opcode starts */
@@ -324,57 +333,105 @@ static bool learn_exprs(CXCursor tu, char *why, int len)
 	return true;
 }
 
-/* The bit that is set in every ig_i* definition and clear in every ig_n*. */
+/*
+ * The bit that is set in every ig_i* definition and clear in every
+ * ig_n*. A declaration's bytes include padding that was never written:
+ * a bit of it can agree by chance, so the bit must agree in two parses
+ * that lay the functions out differently (the snippet, and its
+ * definitions in the other order), and be the only one that does.
+ * Reading padding is meant here: memcheck is told so.
+ */
 #define DECL_BYTES 160
 
-static bool learn_inline(CXCursor tu, char *why, int len)
-{
+struct bits {
 	unsigned char and1[DECL_BYTES], or0[DECL_BYTES];
-	int i, b, found = 0, ni = 0, nn = 0;
-	struct kids k;
+	int ni, nn;
+};
 
-	memset(and1, 0xff, sizeof(and1));
-	memset(or0, 0, sizeof(or0));
+static void gather(CXCursor tu, struct bits *b)
+{
+	unsigned char d[DECL_BYTES];
+	struct kids k;
+	int i, j;
+
+	memset(b->and1, 0xff, sizeof(b->and1));
+	memset(b->or0, 0, sizeof(b->or0));
+	b->ni = b->nn = 0;
 	kids_of(tu, &k);
 	for (i = 0; i < k.n; i++) {
 		CXString s = clang_getCursorSpelling(k.v[i]);
 		const char *name = clang_getCString(s);
-		const unsigned char *d = k.v[i].data[0];
 		bool yes = !strncmp(name, "ig_i", 4), no = !strncmp(name, "ig_n", 4);
 
 		if ((yes || no) && clang_getCursorKind(k.v[i]) == CXCursor_FunctionDecl &&
 		    clang_isCursorDefinition(k.v[i])) {
-			for (b = 0; b < DECL_BYTES; b++) {
+			memcpy(d, k.v[i].data[0], sizeof(d));
+			VALGRIND_MAKE_MEM_DEFINED(d, sizeof(d));
+			for (j = 0; j < DECL_BYTES; j++) {
 				if (yes)
-					and1[b] &= d[b];
+					b->and1[j] &= d[j];
 				else
-					or0[b] |= d[b];
+					b->or0[j] |= d[j];
 			}
-			ni += yes;
-			nn += no;
+			b->ni += yes;
+			b->nn += no;
 		}
 		clang_disposeString(s);
 	}
+}
+
+static bool learn_inline(CXCursor a, CXCursor b2, char *why, int len)
+{
+	struct bits x, y;
+	int i, b, found = 0;
+
+	gather(a, &x);
+	gather(b2, &y);
 	for (b = 0; b < DECL_BYTES; b++)
 		for (i = 0; i < 8; i++)
-			if (((and1[b] >> i) & 1) && !((or0[b] >> i) & 1)) {
+			if (((x.and1[b] & y.and1[b]) >> i & 1) && !((x.or0[b] | y.or0[b]) >> i & 1)) {
 				inline_byte = b;
 				inline_bit = i;
 				found++;
 			}
-	if (ni != 8 || nn != 8 || found != 1) {
-		snprintf(why, len, "%d bits tell inline functions (%d and %d definitions)", found, ni, nn);
+	if (x.ni != 8 || x.nn != 8 || y.ni != 8 || y.nn != 8 || found != 1) {
+		snprintf(why, len, "%d bits tell inline functions (%d and %d definitions)",
+			 found, x.ni, x.nn);
 		inline_byte = -1;
 		return false;
 	}
 	return true;
 }
 
+/* The snippet's inline and plain definitions, in the other order. */
+static const char reordered[] =
+	"struct ig_s { int f; };\n"
+	"unsigned long long ig_n8(void) { return 8; }\n"
+	"inline static unsigned long long ig_i8(void) { return 8; }\n"
+	"extern int ig_n7(void) { return 7; }\n"
+	"extern inline int ig_i7(void) { return 7; }\n"
+	"static struct ig_s *ig_n6(struct ig_s *p, int q, char r) { return p; }\n"
+	"static inline struct ig_s *ig_i6(struct ig_s *p, int q, char r) { return p; }\n"
+	"void ig_n5(void);\n"
+	"void ig_n5(void) { }\n"
+	"static inline long ig_i5(long x);\n"
+	"static inline long ig_i5(long x) { return x + 1; }\n"
+	"static inline long ig_n4(long x);\n"
+	"static long ig_n4(long x) { return x; }\n"
+	"static inline __attribute__((always_inline)) long ig_i4(long x) { return x; }\n"
+	"static void ig_n3(void) { }\n"
+	"static __inline__ void ig_i3(void) { }\n"
+	"int ig_n2(int a) { return a; }\n"
+	"inline int ig_i2(int a) { return a; }\n"
+	"static int ig_n1(void) { return 1; }\n"
+	"static inline int ig_i1(void) { return 1; }\n";
+
 bool abi_calibrate(CXIndex index, char *why, int len)
 {
 	struct CXUnsavedFile file = { "ioguard-calibrate.c", snippet, sizeof(snippet) - 1 };
+	struct CXUnsavedFile other = { "ioguard-calibrate2.c", reordered, sizeof(reordered) - 1 };
 	const char *args[] = { "-xc", "-std=gnu11", "-w" };
-	CXTranslationUnit tu;
+	CXTranslationUnit tu, tu2;
 	bool ok;
 
 	memset(bop_of, 0, sizeof(bop_of));
@@ -388,9 +445,18 @@ bool abi_calibrate(CXIndex index, char *why, int len)
 		snprintf(why, len, "libclang cannot parse its snippet");
 		return false;
 	}
+	tu2 = clang_parseTranslationUnit(index, other.Filename, args, 3, &other, 1,
+					 CXTranslationUnit_None);
+	if (!tu2) {
+		clang_disposeTranslationUnit(tu);
+		snprintf(why, len, "libclang cannot parse its snippet");
+		return false;
+	}
 	ok = learn_ops(clang_getTranslationUnitCursor(tu), why, len) &&
 	     learn_exprs(clang_getTranslationUnitCursor(tu), why, len) &&
-	     learn_inline(clang_getTranslationUnitCursor(tu), why, len);
+	     learn_inline(clang_getTranslationUnitCursor(tu), clang_getTranslationUnitCursor(tu2),
+			  why, len);
+	clang_disposeTranslationUnit(tu2);
 	clang_disposeTranslationUnit(tu);
 	return ok;
 }

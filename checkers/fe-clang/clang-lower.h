@@ -5,10 +5,14 @@
  *
  *	clang-stmt.c	statements: the CFG of if, while, do, for, switch,
  *			goto, break, continue and return; && || ?: in
- *			conditions; inlining (as sparse does) of inline
- *			functions with a body
- *	clang-expr.c	expressions: values, lvalues, conversions, calls,
- *			constants folded as they are built
+ *			conditions
+ *	clang-func.c	function bodies, and inline ones inlined at their
+ *			calls as sparse does
+ *	clang-expr.c	expressions: operators, choices, casts, initializers
+ *	clang-lvalue.c	lvalues: SSA variables, memory, loads and stores
+ *	clang-emit.c	instructions, constants folded as they are built,
+ *			conversions
+ *	clang-call.c	calls and the builtins sparse folds
  *	clang-unit.c	the unit: which functions, positions, symbols
  *
  * Locals whose address is never taken are SSA variables; everything
@@ -134,24 +138,59 @@ bool cu_inlinable(struct cunit *u, CXCursor decl, CXCursor def);
 /* The text of a statement as written (its asm, for comparing two). */
 const char *cu_text(struct cunit *u, CXCursor c);
 
-/* clang-expr.c */
+static inline struct ir_pos pos_of(struct lower *L, CXCursor c)
+{
+	return cu_cursor_pos(L->u, c);
+}
+
+/* clang-emit.c: instructions, folded when their operands are constants */
+struct ir_insn *append(struct lower *L, struct ir_insn *insn);
+struct ir_value *result_of(struct ir_insn *insn);	/* its value, a new register */
 struct ir_value *emit(struct lower *L, enum ir_op op, struct tinfo t,
 		      struct ir_value *a, struct ir_value *b, struct ir_pos pos);
+struct ir_value *emit_ext(struct lower *L, enum ir_op op, struct tinfo t,
+			  int src_bits, struct ir_value *a, struct ir_value *b,
+			  struct ir_pos pos);
 struct ir_value *emit_cmp(struct lower *L, enum ir_op op, int src_bits,
 			  struct ir_value *a, struct ir_value *b, struct ir_pos pos);
 struct ir_value *opaque(struct lower *L, int bits, struct ir_pos pos);
-struct ir_value *rvalue(struct lower *L, CXCursor e);
-struct lval lvalue(struct lower *L, CXCursor e);
-struct ir_value *load(struct lower *L, struct lval *lv, struct ir_pos pos);
-void store(struct lower *L, struct lval *lv, struct ir_value *v, struct ir_pos pos);
+struct ir_value *undef_value(void);
 struct ir_value *convert(struct lower *L, struct ir_value *v, CXType from, CXType to,
 			 struct ir_pos pos);
-bool eval_int(CXCursor e, long long *out);
-struct ir_insn *append(struct lower *L, struct ir_insn *insn);
+bool eval_int(CXCursor e, long long *out);		/* clang's own evaluation */
+struct ir_value *constant_of(CXCursor e);		/* e as a constant, or NULL */
+unsigned long long const_norm(unsigned long long v, int bits, bool is_signed);
+struct tinfo int_type(int bits, bool is_signed);
+
+/* clang-lvalue.c */
+struct lval lvalue(struct lower *L, CXCursor e);
+struct lval value_lval(struct ir_value *v, CXType type);
+struct ir_value *load(struct lower *L, struct lval *lv, struct ir_pos pos);
+void store(struct lower *L, struct lval *lv, struct ir_value *v, struct ir_pos pos);
+struct ir_value *address_of(struct lower *L, struct lval *lv, struct ir_pos pos);
+/* an lvalue read as C does: arrays decay, functions are their address */
+struct ir_value *read_lvalue(struct lower *L, CXCursor e, struct lval *lv);
+/* __builtin_choose_expr(c, a, b): a or b, or null when c is not constant */
+CXCursor choose(CXCursor e);
+
+/* clang-expr.c */
+struct ir_value *rvalue(struct lower *L, CXCursor e);
+struct ir_value *value_of(struct lower *L, CXCursor e);	/* e, not read as an lvalue */
+struct ir_value *opaque_of(struct lower *L, CXCursor e);	/* children evaluated, value not followed */
+int expr_kids(CXCursor e, struct kids *k);		/* the expression children */
+void discard(struct lower *L, CXCursor e);		/* evaluated for what it does */
+bool simple(CXCursor e, int depth);			/* no call, no store, no jump */
+
+/* clang-call.c */
+struct ir_value *lower_call(struct lower *L, CXCursor e);
 
 /* clang-stmt.c */
 void lower_stmt(struct lower *L, CXCursor s);
+/* the statements of a compound one; the value of the last, an expression */
+struct ir_value *compound_value(struct lower *L, CXCursor body);
 void lower_cond(struct lower *L, CXCursor e, struct ir_block *t, struct ir_block *f);
+
+/* clang-func.c */
 struct ir_value *lower_inline(struct lower *L, CXCursor def, struct ir_value **args,
 			      int nargs, struct ir_pos pos);
 /* May a call to def be inlined here (not recursively, not too deep)? */
