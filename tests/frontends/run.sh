@@ -44,7 +44,7 @@ ko() { echo "FAIL $1"; fail=$((fail + 1)); }
 # None today: the list is where one goes, with its reason, if it cannot
 # be fixed.
 known='
-audit:arch/arm64/kernel/efi.c:efi_create_mapping	the same bypass, another chain in its message: clang sees pud_set_huge() pass prot to set_pud() (sparse's IR has the pgprot_t the inlined mk_pud_sect_prot() returns as an instruction the core does not follow), and the derivation names the first chain it finds
+audit:arch/arm64/kernel/efi.c:efi_create_mapping	the same bypass, another chain in its message: clang sees pud_set_huge() pass prot to set_pud() (in the IR sparse gives, the pgprot_t the inlined mk_pud_sect_prot() returns is an instruction the core does not follow), and the derivation names the first chain it finds
 '
 
 is_known() {
