@@ -298,10 +298,14 @@ static bool defined_inline(struct cunit *u, CXCursor def);
 void cu_want_function(struct cunit *u, CXCursor def)
 {
 	CXCursor canon;
+	const struct spec_entry *e;
 
 	if (clang_Cursor_isNull(def) || !clang_isCursorDefinition(def) ||
 	    !defined_inline(u, def))
 		return;		/* a function that is not inline is lowered anyway */
+	e = tu_spec_of(cu_name(def));
+	if (e && (e->kind == SPEC_PRIMITIVE || e->kind == SPEC_FIXMAP))
+		return;		/* so is the spec's primitive or fixmap */
 	canon = clang_getCanonicalCursor(def);
 	if (ir_map_get(&u->queued, canon.data[0]))
 		return;
@@ -472,9 +476,12 @@ static void lower_all(struct cunit *u)
 		    preunit(u, c))
 			continue;
 		e = tu_spec_of(cu_name(c));
-		if (defined_inline(u, c) &&
-		    !(e && (e->kind == SPEC_PRIMITIVE || e->kind == SPEC_FIXMAP)))
-			continue;
+		if (defined_inline(u, c)) {
+			if (!(e && (e->kind == SPEC_PRIMITIVE || e->kind == SPEC_FIXMAP)))
+				continue;
+			/* lowered here: not again if its address is taken */
+			ir_map_put(&u->queued, clang_getCanonicalCursor(c).data[0], (void *)1);
+		}
 		tu_add(lower_function(u, c));
 	}
 	kids_free(&k);
