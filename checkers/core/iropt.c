@@ -129,14 +129,13 @@ static bool fold_binary(struct ir_insn *in, unsigned long long a, unsigned long 
 	return true;
 }
 
-static bool fold_compare(struct ir_insn *in, unsigned long long a, unsigned long long b)
+bool ir_fold_compare(enum ir_op op, int bits, unsigned long long a, unsigned long long b)
 {
-	int bits = in->src_size;
 	long long sa = sext(a, bits), sb = sext(b, bits);
 
 	a = mask(a, bits);
 	b = mask(b, bits);
-	switch (in->op) {
+	switch (op) {
 	case IR_SET_EQ: return a == b;
 	case IR_SET_NE: return a != b;
 	case IR_SET_LT: return sa < sb;
@@ -234,9 +233,9 @@ static void simplify(struct opt *o, struct ir_insn *in)
 			replace(o, in->target, r);
 	} else if (ir_is_compare(in->op)) {
 		if (is_const(in->src1, &a) && is_const(in->src2, &b))
-			replace(o, in->target, ir_const(fold_compare(in, a, b)));
+			replace(o, in->target, ir_const(ir_fold_compare(in->op, in->src_size, a, b)));
 		else if (in->src1 && in->src1 == in->src2 && in->src1->kind != IRV_UNDEF)
-			replace(o, in->target, ir_const(fold_compare(in, 0, 0)));
+			replace(o, in->target, ir_const(ir_fold_compare(in->op, in->src_size, 0, 0)));
 	} else if (in->op == IR_SEL) {
 		simplify_select(o, in);
 	} else if (in->op == IR_PHI) {

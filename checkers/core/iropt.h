@@ -6,5 +6,7 @@
 #include "ioir.h"
 
 void ir_optimize(struct ir_fn *fn);
+/* a compare of two constants of bits bits (both frontends fold with it) */
+bool ir_fold_compare(enum ir_op op, int bits, unsigned long long a, unsigned long long b);
 
 #endif

@@ -7,6 +7,7 @@
  * constant condition becomes a plain branch; and C's conversions.
  */
 #include "clang-lower.h"
+#include "../core/iropt.h"
 
 struct ir_insn *append(struct lower *L, struct ir_insn *insn)
 {
@@ -138,27 +139,6 @@ struct ir_value *emit(struct lower *L, enum ir_op op, struct tinfo t,
 	return emit_ext(L, op, t, t.bits, a, b, pos);
 }
 
-static bool fold_compare(enum ir_op op, int bits, unsigned long long a,
-			 unsigned long long b)
-{
-	long long sa = sext(a, bits), sb = sext(b, bits);
-
-	a = zext(a, bits);
-	b = zext(b, bits);
-	switch (op) {
-	case IR_SET_EQ: return a == b;
-	case IR_SET_NE: return a != b;
-	case IR_SET_LT: return sa < sb;
-	case IR_SET_LE: return sa <= sb;
-	case IR_SET_GT: return sa > sb;
-	case IR_SET_GE: return sa >= sb;
-	case IR_SET_B: return a < b;
-	case IR_SET_BE: return a <= b;
-	case IR_SET_A: return a > b;
-	default: return a >= b;
-	}
-}
-
 struct ir_value *emit_cmp(struct lower *L, enum ir_op op, int src_bits,
 			  struct ir_value *a, struct ir_value *b, struct ir_pos pos)
 {
@@ -167,7 +147,7 @@ struct ir_value *emit_cmp(struct lower *L, enum ir_op op, int src_bits,
 	if (!a || !b)
 		return undef_value();
 	if (a->kind == IRV_CONST && b->kind == IRV_CONST)
-		return ir_const(fold_compare(op, src_bits, a->value, b->value));
+		return ir_const(ir_fold_compare(op, src_bits, a->value, b->value));
 	insn = ir_new_insn(op);
 	insn->size = 32;
 	insn->src_size = src_bits;
