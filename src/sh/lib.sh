@@ -80,9 +80,13 @@ or_die() { [ "$1" -eq 124 ] && exit 2; die "$2"; }
 # kmake ARGS...: kbuild on $tree, out of tree in $out, for $karch with
 # $cross (from arch-env.sh), $IOGUARD_JOBS jobs (default: every CPU),
 # bounded as KBUILD; $kstep names it in a timeout message.
+# One kbuild at a time in $out: two makes in one build directory rebuild
+# the same objects and headers at once and fail (CI jobs sharing a cache
+# do that). flock(1) locks the directory itself, so nothing is created in
+# it; the wait counts against the time limit.
 kmake() {
-	bounded KBUILD "${kstep:-make $*} ($karch)" make -C "$tree" O="$out" ARCH="$karch" \
-		CROSS_COMPILE="$cross" -j"${IOGUARD_JOBS:-$(nproc)}" "$@" </dev/null
+	bounded KBUILD "${kstep:-make $*} ($karch)" flock "$out" make -C "$tree" O="$out" \
+		ARCH="$karch" CROSS_COMPILE="$cross" -j"${IOGUARD_JOBS:-$(nproc)}" "$@" </dev/null
 }
 
 # kbuild_target TREE ARCH BUILD: what kmake needs, checked: $tree and $out

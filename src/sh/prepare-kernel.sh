@@ -18,6 +18,10 @@ ver=$1 arch=$2
 
 tree=$("$here/fetch-kernel.sh" "$ver")
 out=$cache/build/$ver-$arch
+# one preparation at a time (runs sharing the cache): a second waits, then
+# finds the directory prepared
+mkdir -p "$cache/build" && exec 7<"$cache/build" && flock 7 ||
+	die "cannot lock $cache/build"
 if [ -f "$out/.ioguard-prepared" ]; then
 	echo "$out"
 	exit 0

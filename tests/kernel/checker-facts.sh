@@ -92,8 +92,9 @@ c1() {
 	top=$(cd "$here/../.." && pwd)
 	tree=$("$top/src/sh/fetch-kernel.sh" 6.12)
 	out=$("$top/src/sh/prepare-kernel.sh" 6.12 arm64)
-	rm -f "$out/mm/vmalloc.o"
-	got=$(make -s -C "$tree" O="$out" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
+	# under the build directory's lock, as ioguard's own kbuild runs
+	got=$(flock "$out" sh -c 'rm -f "$1/mm/vmalloc.o" && shift && exec "$@"' - "$out" \
+		make -s -C "$tree" O="$out" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
 		C=1 CHECK="$top/build/ioguard-sparse --ioguard-warn-only" \
 		mm/vmalloc.o mm/ioremap.o 2>&1 </dev/null | grep '\[ioguard-')
 	# mm/ioremap.o was not rebuilt, so it is not checked

@@ -135,3 +135,28 @@ else
 	sed 's/^/	/' "$tmp/err"
 fi
 after "a unit hangs" "$fake/checker.pid"
+
+# One kbuild at a time in a build directory (runs sharing a cache): while
+# another holds it, check's make waits. A make wrapper says whether the
+# holder had released the directory when make first started.
+wrap=$tmp/wrap
+mkdir -p "$wrap"
+cat > "$wrap/make" <<WRAP
+#!/bin/sh
+[ -e "$wrap/started" ] || { [ -e "$wrap/released" ] && echo after || echo before; } > "$wrap/started"
+PATH=$PATH exec make "\$@"
+WRAP
+chmod +x "$wrap/make"
+flock "$b61" sh -c "sleep 3; : > '$wrap/released'" &
+holder=$!
+sleep 1
+PATH=$wrap:$PATH "$ioguard" check --tree "$t61" --arch x86_64 --build "$b61" mm/vmalloc.o \
+	> "$tmp/out" 2> "$tmp/err"
+rc=$?
+wait "$holder"
+if [ $rc -eq 1 ] && [ "$(cat "$wrap/started" 2>/dev/null)" = after ] && grep -q 'ioremap_page_range' "$tmp/out"; then
+	ok "another kbuild holds the build directory: check's make starts after it, then checks"
+else
+	ko "another kbuild holds the build directory: exit $rc, make started $(cat "$wrap/started" 2>/dev/null) its release"
+	sed 's/^/	/' "$tmp/err"
+fi

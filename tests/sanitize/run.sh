@@ -104,11 +104,11 @@ if [ -z "${out:-}" ]; then
 	ko "kbuild 6.12/arm64 mm/: no prepared tree"
 else
 	"$top/build/ioguard" check --tree "$tree" --arch arm64 --build "$out" \
-		--log "$tmp/plain.log" mm/ > "$tmp/plain" 2>/dev/null
+		--log "$tmp/plain.log" mm/ > "$tmp/plain" 2>"$tmp/plain.err"
 	prc=$?
 	IOGUARD_SPARSE=$asan/ioguard-sparse IOGUARD_HOME=$top "$asan/ioguard" check \
 		--tree "$tree" --arch arm64 --build "$out" --log "$tmp/asan.log" mm/ \
-		> "$tmp/asan" 2>/dev/null
+		> "$tmp/asan" 2>"$tmp/asan.err"
 	arc=$?
 	n=$(grep -c '^  CHECK ' "$tmp/asan.log")
 	if ! no_report "$tmp/asan.log" "$tmp/asan"; then
@@ -116,6 +116,8 @@ else
 	elif [ "$prc" -ne 1 ] || [ "$arc" -ne 1 ] || [ "$n" -lt 50 ] ||
 	     ! cmp -s "$tmp/plain" "$tmp/asan"; then
 		diff -u "$tmp/plain" "$tmp/asan" | sed 's/^/	/'
+		sed 's/^/	plain: /' "$tmp/plain.err"
+		sed 's/^/	asan: /' "$tmp/asan.err"
 		ko "asan: kbuild 6.12/arm64 mm/ (exit $prc plain, $arc asan, $n files)"
 	else
 		ok "asan: kbuild 6.12/arm64 mm/: $n files, the same $(wc -l < "$tmp/asan") findings, no report"

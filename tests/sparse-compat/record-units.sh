@@ -31,7 +31,7 @@ done
 if [ -n "$objs" ]; then
 	echo "ioguard: recording kbuild's checker command for $(echo $objs | wc -w) units of $ver/$arch" >&2
 	# -k: a unit that does not build is reported by the caller, unrecorded
-	IOGUARD_RECORD=$rec make -s -k -C "$tree" O="$out" ARCH="$karch" \
+	IOGUARD_RECORD=$rec flock "$out" make -s -k -C "$tree" O="$out" ARCH="$karch" \
 		CROSS_COMPILE="$cross" -j"$(nproc)" C=2 CHECK="$here/record.sh" \
 		$objs </dev/null >"$out/ioguard-record.log" 2>&1 ||
 		echo "ioguard: some units did not build (see $out/ioguard-record.log)" >&2
