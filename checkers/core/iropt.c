@@ -93,40 +93,59 @@ static void rewrite(struct opt *o, struct ir_insn *in)
 		in->args[i] = res(o, in->args[i]);
 }
 
-static bool fold_unary(struct ir_insn *in, unsigned long long a, unsigned long long *out)
+bool ir_fold_unary(enum ir_op op, int src_bits, unsigned long long a,
+		   unsigned long long *out)
 {
-	switch (in->op) {
-	case IR_ZEXT: a = in->src_size ? mask(a, in->src_size) : a; break;
-	case IR_SEXT: a = (unsigned long long)sext(a, in->src_size); break;
-	case IR_NOT: a = ~a; break;
-	case IR_NEG: a = -a; break;
-	default: break;
+	switch (op) {
+	case IR_ZEXT: *out = mask(a, src_bits); return true;
+	case IR_SEXT: *out = (unsigned long long)sext(a, src_bits); return true;
+	case IR_NOT: *out = ~a; return true;
+	case IR_NEG: *out = -a; return true;
+	case IR_COPY: case IR_PTRCAST: case IR_UTPTR: case IR_PTRTU: case IR_TRUNC:
+		*out = a;
+		return true;
+	default:
+		return false;
 	}
-	*out = mask(a, in->size);
-	return true;
 }
 
-static bool fold_binary(struct ir_insn *in, unsigned long long a, unsigned long long b,
-			unsigned long long *out)
+bool ir_fold_binary(enum ir_op op, int bits, unsigned long long a, unsigned long long b,
+		    unsigned long long *out)
 {
-	int bits = in->size;
-
-	switch (in->op) {
-	case IR_ADD: *out = a + b; break;
-	case IR_SUB: *out = a - b; break;
-	case IR_MUL: *out = a * b; break;
-	case IR_AND: *out = a & b; break;
-	case IR_OR: *out = a | b; break;
-	case IR_XOR: *out = a ^ b; break;
-	case IR_SHL: *out = b < 64 ? a << b : 0; break;
-	case IR_LSR: *out = b < 64 ? mask(a, bits) >> b : 0; break;
-	case IR_ASR: *out = (unsigned long long)(sext(a, bits) >> (b < 63 ? b : 63)); break;
-	case IR_DIVU: if (!mask(b, bits)) return false; *out = mask(a, bits) / mask(b, bits); break;
-	case IR_MODU: if (!mask(b, bits)) return false; *out = mask(a, bits) % mask(b, bits); break;
-	default: return false;
+	switch (op) {
+	case IR_ADD: *out = a + b; return true;
+	case IR_SUB: *out = a - b; return true;
+	case IR_MUL: *out = a * b; return true;
+	case IR_AND: *out = a & b; return true;
+	case IR_OR: *out = a | b; return true;
+	case IR_XOR: *out = a ^ b; return true;
+	case IR_SHL: *out = b < 64 ? a << b : 0; return true;
+	case IR_LSR: *out = b < 64 ? mask(a, bits) >> b : 0; return true;
+	case IR_ASR: *out = (unsigned long long)(sext(a, bits) >> (b < 63 ? b : 63)); return true;
+	case IR_DIVU:
+		if (!mask(b, bits))
+			return false;
+		*out = mask(a, bits) / mask(b, bits);
+		return true;
+	case IR_MODU:
+		if (!mask(b, bits))
+			return false;
+		*out = mask(a, bits) % mask(b, bits);
+		return true;
+	case IR_DIVS:
+		/* nothing for a division by 0 or LLONG_MIN / -1: C leaves them undefined */
+		if (!sext(b, bits) || (sext(b, bits) == -1 && sext(a, bits) == (long long)(1ULL << 63)))
+			return false;
+		*out = (unsigned long long)(sext(a, bits) / sext(b, bits));
+		return true;
+	case IR_MODS:
+		if (!sext(b, bits) || sext(b, bits) == -1)
+			return false;
+		*out = (unsigned long long)(sext(a, bits) % sext(b, bits));
+		return true;
+	default:
+		return false;
 	}
-	*out = mask(*out, bits);
-	return true;
 }
 
 bool ir_fold_compare(enum ir_op op, int bits, unsigned long long a, unsigned long long b)
@@ -220,13 +239,14 @@ static void simplify(struct opt *o, struct ir_insn *in)
 	struct ir_value *r;
 
 	rewrite(o, in);
-	if (ir_is_pass_through(in->op) && is_const(in->src, &a) && fold_unary(in, a, &v)) {
-		replace(o, in->target, ir_const(v));
+	if (ir_is_pass_through(in->op) && is_const(in->src, &a) &&
+	    ir_fold_unary(in->op, in->src_size, a, &v)) {
+		replace(o, in->target, ir_const(mask(v, in->size)));
 	} else if (ir_is_binop(in->op)) {
 		bool ka = is_const(in->src1, &a), kb = is_const(in->src2, &b);
 
-		if (ka && kb && fold_binary(in, a, b, &v))
-			replace(o, in->target, ir_const(v));
+		if (ka && kb && ir_fold_binary(in->op, in->size, a, b, &v))
+			replace(o, in->target, ir_const(mask(v, in->size)));
 		else if (kb && (r = identity(in, in->src1, b, true)))
 			replace(o, in->target, r);
 		else if (ka && in->op != IR_SUB && (r = identity(in, in->src2, a, false)))

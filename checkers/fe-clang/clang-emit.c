@@ -2,9 +2,10 @@
 /*
  * Instructions as the lowering builds them (clang-lower.h): each of the
  * width clang gives its type, folded when its operands are constants,
- * with the IR's own arithmetic (core/value.c's), so that macros such as
- * FIXMAP_PAGE_IO end up as the constant the spec's probe returns and a
- * constant condition becomes a plain branch; and C's conversions.
+ * with the IR's own arithmetic (core/iropt.c's ir_fold_*), so that
+ * macros such as FIXMAP_PAGE_IO end up as the constant the spec's probe
+ * returns and a constant condition becomes a plain branch; and C's
+ * conversions.
  */
 #include "clang-lower.h"
 #include "../core/iropt.h"
@@ -27,62 +28,6 @@ unsigned long long const_norm(unsigned long long v, int bits, bool is_signed)
 	if (is_signed && ((v >> (bits - 1)) & 1))
 		v |= ~0ULL << bits;
 	return v;
-}
-
-static long long sext(unsigned long long v, int bits)
-{
-	return (long long)const_norm(v, bits, true);
-}
-
-static unsigned long long zext(unsigned long long v, int bits)
-{
-	return const_norm(v, bits, false);
-}
-
-static bool fold_unary(enum ir_op op, int src_bits, unsigned long long a,
-		       unsigned long long *out)
-{
-	switch (op) {
-	case IR_ZEXT: *out = zext(a, src_bits); return true;
-	case IR_SEXT: *out = (unsigned long long)sext(a, src_bits); return true;
-	case IR_NOT: *out = ~a; return true;
-	case IR_NEG: *out = -a; return true;
-	case IR_COPY: case IR_PTRCAST: case IR_UTPTR: case IR_PTRTU: case IR_TRUNC:
-		*out = a;
-		return true;
-	default:
-		return false;
-	}
-}
-
-static bool fold_binary(enum ir_op op, int bits, unsigned long long a,
-			unsigned long long b, unsigned long long *out)
-{
-	switch (op) {
-	case IR_ADD: *out = a + b; return true;
-	case IR_SUB: *out = a - b; return true;
-	case IR_MUL: *out = a * b; return true;
-	case IR_AND: *out = a & b; return true;
-	case IR_OR: *out = a | b; return true;
-	case IR_XOR: *out = a ^ b; return true;
-	case IR_SHL: *out = b < 64 ? a << b : 0; return true;
-	case IR_LSR: *out = b < 64 ? zext(a, bits) >> b : 0; return true;
-	case IR_ASR: *out = (unsigned long long)(sext(a, bits) >> (b < 63 ? b : 63)); return true;
-	case IR_DIVU: if (!zext(b, bits)) return false; *out = zext(a, bits) / zext(b, bits); return true;
-	case IR_MODU: if (!zext(b, bits)) return false; *out = zext(a, bits) % zext(b, bits); return true;
-	case IR_DIVS:
-		if (!sext(b, bits) || (sext(b, bits) == -1 && sext(a, bits) == (long long)(1ULL << 63)))
-			return false;
-		*out = (unsigned long long)(sext(a, bits) / sext(b, bits));
-		return true;
-	case IR_MODS:
-		if (!sext(b, bits) || sext(b, bits) == -1)
-			return false;
-		*out = (unsigned long long)(sext(a, bits) % sext(b, bits));
-		return true;
-	default:
-		return false;
-	}
 }
 
 struct ir_value *result_of(struct ir_insn *insn)
@@ -118,10 +63,10 @@ struct ir_value *emit_ext(struct lower *L, enum ir_op op, struct tinfo t,
 	if (!a || (ir_is_binop(op) && !b))
 		return undef_value();
 	if (a->kind == IRV_CONST && ir_is_pass_through(op) &&
-	    fold_unary(op, src_bits, a->value, &v))
+	    ir_fold_unary(op, src_bits, a->value, &v))
 		return ir_const(const_norm(v, t.bits, t.is_signed));
 	if (a->kind == IRV_CONST && b && b->kind == IRV_CONST && ir_is_binop(op) &&
-	    fold_binary(op, t.bits, a->value, b->value, &v))
+	    ir_fold_binary(op, t.bits, a->value, b->value, &v))
 		return ir_const(const_norm(v, t.bits, t.is_signed));
 	insn = ir_new_insn(op);
 	insn->size = t.bits;
