@@ -32,9 +32,11 @@ scripts="hook_decls map_hook unmap_hook"
 touch "$tmp/stamp"
 ls -AR "$tree" > "$tmp/entries.before"
 
+# spatch's parallel mode keeps its temporaries in the current directory,
+# the cached tree, unless told otherwise (a run killed half way left them)
 coccicheck() {	# SCRIPT MODE: the kernel's coccicheck over the whole tree
 	(cd "$tree" && make -s coccicheck COCCI="$top/build/cocci/$1.cocci" MODE="$2" \
-		ARCH="$karch" J=2 SPFLAGS="--python /usr/bin/python3") \
+		ARCH="$karch" J=2 SPFLAGS="--python /usr/bin/python3 --tmp-dir $tmp/spatch-") \
 		>"$tmp/$1.$2" 2>"$tmp/$1.$2.err"
 }
 
