@@ -83,8 +83,10 @@ or_die() { [ "$1" -eq 124 ] && exit 2; die "$2"; }
 # One kbuild at a time in $out: two makes in one build directory rebuild
 # the same objects and headers at once and fail (CI jobs sharing a cache
 # do that). flock(1) locks the directory itself, so nothing is created in
-# it; the wait counts against the time limit.
+# it (made first: flock would create a missing one as a file); the wait
+# counts against the time limit.
 kmake() {
+	mkdir -p "$out" || die "cannot create '$out'"
 	bounded KBUILD "${kstep:-make $*} ($karch)" flock "$out" make -C "$tree" O="$out" \
 		ARCH="$karch" CROSS_COMPILE="$cross" -j"${IOGUARD_JOBS:-$(nproc)}" "$@" </dev/null
 }
