@@ -53,6 +53,16 @@ done
 n=$(spatch_all report "$here/assign-and-hooked.c" | grep -c 'isa_map() ignores the result of ioremap_page_range_hook().*\[ioguard-hook-result\]')
 [ "$n" -eq 1 ] && ok "report mode names the hook call whose result is dropped" ||
 	ko "report mode gave $n hook-result findings for isa_map(), want 1"
+# The area lookup warns and returns: only in a void entry point.
+cp "$here/nonvoid/iounmap-int.c" "$tmp/nonvoid.c"
+spatch_all patch "$tmp/nonvoid.c" >"$tmp/log"
+n=$(spatch_all report "$here/nonvoid/iounmap-int.c" | grep -c "iounmap.*\[ioguard-unhooked-unmap\]")
+if cmp -s "$here/nonvoid/iounmap-int.c" "$tmp/nonvoid.c" && [ "$n" -eq 1 ]; then
+	ok "an int iounmap(): patch mode leaves it alone, report mode names it"
+else
+	ko "an int iounmap(): $n report findings, want 1; patch mode:"
+	diff "$here/nonvoid/iounmap-int.c" "$tmp/nonvoid.c" | sed 's/^/	/'
+fi
 # A spec whose names all differ from the built-in one (custom/custom.spec)
 # reaches the rendered scripts, insert's file choice, its patch and its
 # report, and the checker, and the built-in names reach none of them.
