@@ -24,6 +24,26 @@ else
 	sed 's/^/	/' "$tmp/err" | tail -n 5
 fi
 
+# The index knows its checker by the bytes: the same checker with another
+# time keeps every unit, one that differs in a byte with the same size
+# and time (cp -p over it) re-checks them all, with the same report.
+ck=$tmp/ck
+mkdir -p "$ck"
+cp "$checker" "$ck/ioguard-sparse"
+IOGUARD_SPARSE=$ck/ioguard-sparse audit61 --index "$tmp/ref.db" --format json -o "$tmp/ck1.json" $units 2> "$tmp/ck1.err"
+# one letter of a message ("see --help" -> "See --help")
+at=$(grep -obUa 'see --help' "$checker" | head -n 1 | cut -d: -f1)
+cp "$checker" "$ck/other" && printf 'S' | dd of="$ck/other" bs=1 seek="$at" conv=notrunc 2> /dev/null &&
+	touch -r "$ck/ioguard-sparse" "$ck/other" && mv "$ck/other" "$ck/ioguard-sparse"
+IOGUARD_SPARSE=$ck/ioguard-sparse audit61 --index "$tmp/ref.db" --format json -o "$tmp/ck2.json" $units 2> "$tmp/ck2.err"
+# (no unit to check: no "checking N units" line)
+if ! grep -q "checking" "$tmp/ck1.err" && grep -q "checking 3 units" "$tmp/ck2.err" &&
+   cmp -s "$tmp/ck1.json" "$tmp/ref.json" && cmp -s "$tmp/ck2.json" "$tmp/ref.json"; then
+	ok "audit index: a copy of the checker keeps the units, a changed one of the same size and time re-checks them"
+else
+	ko "audit index and the checker's identity: $(grep -h 'checking' "$tmp/ck1.err" "$tmp/ck2.err" | tr '\n' ' ')"
+fi
+
 # A tree that is missing, a file, not a kernel tree, unreadable; an
 # unknown arch; a config file that is missing.
 fails "missing tree: audit" "audit: '$none' is not a kernel tree: No such file or directory" \
