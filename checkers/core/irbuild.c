@@ -43,7 +43,7 @@ struct irb_def {
 	struct ir_pos pos;
 };
 
-static void *grow(void *p, int n, int *cap, size_t elem)
+void *irb_grow(void *p, int n, int *cap, size_t elem)
 {
 	if (n < *cap)
 		return p;
@@ -65,7 +65,7 @@ struct ir_block *irb_block(struct irb *b)
 	struct ir_block *bb = ir_new_block(b->fn);
 
 	ir_list_block(b->fn, bb);
-	b->info = grow(b->info, b->ninfo, &b->capinfo, sizeof(*b->info));
+	b->info = irb_grow(b->info, b->ninfo, &b->capinfo, sizeof(*b->info));
 	memset(&b->info[b->ninfo], 0, sizeof(*b->info));
 	b->info[b->ninfo++].order = -1;
 	return bb;
@@ -107,7 +107,7 @@ void irb_edge(struct irb *b, struct ir_block *from, struct ir_block *to)
 	struct irb_block *t = info(b, to);
 
 	ir_add_succ(from, to);
-	t->preds = grow(t->preds, t->npreds, &t->cappreds, sizeof(*t->preds));
+	t->preds = irb_grow(t->preds, t->npreds, &t->cappreds, sizeof(*t->preds));
 	t->preds[t->npreds++] = from;
 }
 
@@ -134,7 +134,7 @@ bool irb_terminated(struct ir_block *bb)
 
 int irb_var(struct irb *b, int bits)
 {
-	b->var_bits = grow(b->var_bits, b->nvars, &b->capvars, sizeof(*b->var_bits));
+	b->var_bits = irb_grow(b->var_bits, b->nvars, &b->capvars, sizeof(*b->var_bits));
 	b->var_bits[b->nvars] = bits;
 	return b->nvars++;
 }
@@ -216,7 +216,7 @@ static struct irb_phi *new_phi(struct irb *b, struct ir_block *bb, int var)
 	p->bb = bb;
 	p->var = var;
 	ir_map_put(&b->phis, p->result, p);
-	in->phis = grow(in->phis, in->nphis, &in->capphis, sizeof(*in->phis));
+	in->phis = irb_grow(in->phis, in->nphis, &in->capphis, sizeof(*in->phis));
 	in->phis[in->nphis++] = p;
 	return p;
 }
@@ -254,7 +254,7 @@ static void add_operand(struct irb *b, struct irb_phi *p, struct ir_value *v,
 	struct irb_phi *q;
 
 	v = irb_resolve(b, v);
-	p->ops = grow(p->ops, p->nops, &p->capops, sizeof(*p->ops));
+	p->ops = irb_grow(p->ops, p->nops, &p->capops, sizeof(*p->ops));
 	p->opos = realloc(p->opos, p->capops * sizeof(*p->opos));
 	p->opred = realloc(p->opred, p->capops * sizeof(*p->opred));
 	p->ops[p->nops] = v;
@@ -264,7 +264,7 @@ static void add_operand(struct irb *b, struct irb_phi *p, struct ir_value *v,
 		p->pos = pos;
 	q = ir_map_get(&b->phis, v);
 	if (q && q != p) {
-		q->users = grow(q->users, q->nusers, &q->capusers, sizeof(*q->users));
+		q->users = irb_grow(q->users, q->nusers, &q->capusers, sizeof(*q->users));
 		q->users[q->nusers++] = p;
 	}
 }
@@ -309,7 +309,7 @@ static struct ir_value *read_var(struct irb *b, int var, struct ir_block *bb,
 			break;
 		}
 		if (in->npreds == 1) {
-			chain = grow(chain, nchain, &capchain, sizeof(*chain));
+			chain = irb_grow(chain, nchain, &capchain, sizeof(*chain));
 			chain[nchain++] = bb;
 			bb = in->preds[0];
 			continue;

@@ -34,6 +34,9 @@ struct irb {
 	int placed;			/* blocks placed so far (irb_place) */
 };
 
+/* A heap array of n elements of elem bytes, room for one more (doubling,
+ * cap kept in *cap); the lowering's own arrays, not the IR's arena. */
+void *irb_grow(void *p, int n, int *cap, size_t elem);
 void irb_init(struct irb *b, struct ir_fn *fn);
 /* A new block, listed in the function (in creation order). */
 struct ir_block *irb_block(struct irb *b);

@@ -18,17 +18,6 @@
 
 #include "clang-lower.h"
 
-static void *grow(void *p, int n, int *cap, size_t elem)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 8;
-	p = realloc(p, *cap * elem);
-	if (!p)
-		abort();
-	return p;
-}
-
 void branch(struct lower *L, struct ir_block *to)
 {
 	struct ir_insn *br;
@@ -55,7 +44,8 @@ static void push_target(struct lower *L, struct ir_block *brk, struct ir_block *
 {
 	struct frame *fr = L->fr;
 
-	fr->targets = grow(fr->targets, fr->ntargets, &fr->captargets, sizeof(*fr->targets));
+	fr->targets = irb_grow(fr->targets, fr->ntargets, &fr->captargets,
+			       sizeof(*fr->targets));
 	fr->targets[fr->ntargets++] = (struct target){ brk, cont };
 }
 
@@ -293,7 +283,7 @@ static void lower_case(struct lower *L, CXCursor s, bool is_default)
 		hi = lo;
 		if (k.n > 2)
 			known = known && eval_int(k.v[1], &hi);
-		sw->cases = grow(sw->cases, sw->ncases, &sw->capcases, sizeof(*sw->cases));
+		sw->cases = irb_grow(sw->cases, sw->ncases, &sw->capcases, sizeof(*sw->cases));
 		sw->cases[sw->ncases++] = (struct swcase){ bb, lo, hi };
 		if (sw->is_const && !sw->matched && known &&
 		    (long long)sw->value->value >= lo && (long long)sw->value->value <= hi)
@@ -311,8 +301,8 @@ static struct ir_block *label_block(struct lower *L, CXCursor label)
 	if (!bb) {
 		bb = irb_block(&L->b);
 		ir_map_put(&fr->labels, label.data[1], bb);
-		fr->label_blocks = grow(fr->label_blocks, fr->nlabels, &fr->caplabels,
-					sizeof(*fr->label_blocks));
+		fr->label_blocks = irb_grow(fr->label_blocks, fr->nlabels, &fr->caplabels,
+					    sizeof(*fr->label_blocks));
 		fr->label_blocks[fr->nlabels++] = bb;
 	}
 	return bb;
@@ -358,7 +348,7 @@ static void lower_asm(struct lower *L, CXCursor s)
 		CXCursor c = k.v[i];
 
 		if (clang_getCursorKind(c) == CXCursor_LabelRef) {
-			labels = grow(labels, nlabels, &caplabels, sizeof(*labels));
+			labels = irb_grow(labels, nlabels, &caplabels, sizeof(*labels));
 			labels[nlabels++] = label_block(L, clang_getCursorReferenced(c));
 		} else if (!clang_isExpression(clang_getCursorKind(c))) {
 			continue;
@@ -539,8 +529,8 @@ void lower_stmt(struct lower *L, CXCursor s)
 		sw = ir_new_insn(IR_SWITCH);
 		sw->pos = pos_of(L, s);
 		append(L, sw);
-		fr->indirect = grow(fr->indirect, fr->nindirect, &fr->capindirect,
-				    sizeof(*fr->indirect));
+		fr->indirect = irb_grow(fr->indirect, fr->nindirect, &fr->capindirect,
+					sizeof(*fr->indirect));
 		fr->indirect[fr->nindirect++] = L->cur;
 		L->cur = NULL;
 		return;
